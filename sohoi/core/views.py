@@ -1,0 +1,52 @@
+import datetime as dt
+from functools import wraps
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from sohoi.registry.selectors import upcoming_deadlines
+
+
+def check_perm(user, perm: str, obj=None) -> None:
+    """403 unless `user` has `perm` (on `obj`). The one way views check an action."""
+    if not user.has_perm(perm, obj):
+        raise PermissionDenied
+
+
+def require_perm(perm: str):
+    """Decorator for views whose permission does not depend on an object."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            check_perm(request.user, perm)
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
+def home(request):
+    """Anonymous visitors go to the public directory; everyone else sees their deadlines."""
+    if not request.user.is_authenticated:
+        return redirect("directory:list")
+    return dashboard(request)
+
+
+@login_required
+def dashboard(request):
+    today = timezone.localdate()
+    rows = upcoming_deadlines(request.user, today, settings.SOHOI_DEADLINE_HORIZON_DAYS)
+    return render(
+        request,
+        "core/dashboard.html",
+        {
+            "rows": [(a, d, d.days_left(today), -d.days_left(today)) for a, d in rows],
+            "today": today,
+            "horizon": today + dt.timedelta(days=settings.SOHOI_DEADLINE_HORIZON_DAYS),
+        },
+    )

@@ -1,0 +1,45 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Sex(models.TextChoices):
+    MALE = "M", _("Male")
+    FEMALE = "F", _("Female")
+
+
+class DatePrecision(models.TextChoices):
+    DAY = "day", _("Full date")
+    YEAR = "year", _("Year only")
+
+
+class Person(models.Model):
+    """Người — a person, kept once however many roles they hold (leader, member, staff).
+
+    Older people often know only their year of birth: ``birth_date`` then holds 1 January of that
+    year and ``birth_precision`` says "year".
+    """
+
+    full_name = models.CharField(_("full name"), max_length=120)
+    name_folded = models.CharField(max_length=120, editable=False, db_index=True)
+    birth_date = models.DateField(_("date of birth"), null=True, blank=True)
+    birth_precision = models.CharField(
+        _("birth date precision"), max_length=4, choices=DatePrecision.choices, default=DatePrecision.DAY
+    )
+    sex = models.CharField(_("sex"), max_length=1, choices=Sex.choices, blank=True)
+    phone = models.CharField(_("phone"), max_length=20, blank=True)
+
+    class Meta:
+        ordering = ["name_folded", "id"]
+        verbose_name = _("person")
+        verbose_name_plural = _("persons")
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    @property
+    def birth_display(self) -> str:
+        if not self.birth_date:
+            return ""
+        if self.birth_precision == DatePrecision.YEAR:
+            return str(self.birth_date.year)
+        return self.birth_date.strftime("%d/%m/%Y")

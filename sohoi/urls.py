@@ -1,0 +1,16 @@
+from django.urls import include, path
+
+from sohoi.api import api
+from sohoi.core import views as core_views
+from sohoi.registry.urls import directory_patterns
+
+urlpatterns = [
+    path("", core_views.home, name="home"),
+    path("", include("sohoi.core.urls")),
+    path("accounts/", include("sohoi.accounts.urls")),
+    path("associations/", include("sohoi.registry.urls")),
+    path("directory/", include(directory_patterns)),
+    path("audit/", include("sohoi.audit.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("api/", api.urls),
+]
