@@ -23,7 +23,7 @@ node_modules/.installed: package.json package-lock.json
 
 # Vietnamese (and English) catalogues, compiled with Babel so no system gettext is needed.
 messages: $(VENV)/.installed
-	$(VENV)/bin/pybabel compile -q -d sohoi/locale -D django
+	$(VENV)/bin/pybabel -q compile -d sohoi/locale -D django
 
 # Developers only: refresh the catalogue from the sources (needs GNU gettext).
 makemessages:

@@ -18,7 +18,8 @@ class ApplicationError(ValidationError):
 def add_to_form(form, error: ValidationError) -> None:
     """Show a service's refusal on the form: at its field when it names one the form has."""
     if getattr(error, "field", None):
-        form.add_error(error.field if error.field in form.fields else None, error.messages)
+        field = form.fields.get(error.field)
+        form.add_error(error.field if field and not field.widget.is_hidden else None, error.messages)
     elif hasattr(error, "error_dict"):
         for name, errors in error.error_dict.items():
             form.add_error(name if name in form.fields else None, errors)
