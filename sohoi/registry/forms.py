@@ -68,6 +68,7 @@ PROFILE_FIELDS = [
 class AssociationEditForm(forms.ModelForm):
     """The profile a province officer keeps; name and headquarters change through legal events."""
 
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
     fields = forms.ModelMultipleChoiceField(
         label=_("Fields of activity"),
         queryset=ActivityField.objects.all(),
@@ -95,6 +96,8 @@ class AssociationCreateForm(_CommuneFormMixin, AssociationEditForm):
 
 class AssociationContactForm(forms.ModelForm):
     """What an association's own officer may correct: how to reach the association."""
+
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
 
     class Meta:
         model = Association

@@ -1,0 +1,27 @@
+import pytest
+from django.core.management import call_command
+from django.db.models import Count
+
+from sohoi.accounts.models import User
+from sohoi.registry.models import Association, Branch, Term
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_demo_province_is_deterministic_and_loads_once(capsys):
+    call_command("load_demo")
+    statuses = dict(Association.objects.values_list("status").annotate(n=Count("id")))
+    assert statuses == {"active": 29, "ceased": 13, "dissolved": 1, "permitted": 2, "proposed": 1, "suspended": 1}
+    assert Association.objects.filter(name__endswith="tỉnh Bắc Kạn").count() == 16
+    assert Branch.objects.count() == 163
+    new_red_cross = Association.objects.get(name="Hội Chữ thập đỏ tỉnh Thái Nguyên (mới)")
+    assert sorted(link.predecessor.name for link in new_red_cross.predecessor_links.all()) == [
+        "Hội Chữ thập đỏ tỉnh Bắc Kạn",
+        "Hội Chữ thập đỏ tỉnh Thái Nguyên",
+    ]
+    assert Term.objects.get(association=new_red_cross).number == 1
+    officer = User.objects.get(username="hoi.ctd")
+    assert [a.name for a in officer.associations.all()] == ["Hội Chữ thập đỏ tỉnh Thái Nguyên (mới)"]
+    call_command("load_demo")
+    assert Association.objects.count() == 47
+    assert "already has associations" in capsys.readouterr().out

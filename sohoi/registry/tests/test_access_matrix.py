@@ -1,0 +1,119 @@
+"""Every page and API endpoint, for every member of the cast, with the exact answer."""
+
+import datetime as dt
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from conftest import ROLES
+from sohoi.registry import services
+from sohoi.registry.models import EventKind
+from tests.factories import commune, decision
+
+# Answers in the order of ROLES: province_officer, officer_a, officer_b, leader, anonymous.
+# 302 for the anonymous visitor is a redirect to the login page.
+ALL = (200, 200, 200, 200, 200)
+LOGGED_IN = (200, 200, 200, 200, 302)
+PROVINCE_ONLY = (200, 403, 403, 403, 302)
+READ_A = (200, 200, 404, 200, 302)
+WRITE_A_PROVINCE = (200, 403, 404, 403, 302)
+WRITE_A_BOTH = (200, 200, 404, 403, 302)
+API_LOGGED_IN = (200, 200, 200, 200, 401)
+API_READ_A = (200, 200, 404, 200, 401)
+
+MATRIX = [
+    ("/", (200, 200, 200, 200, 302)),
+    ("/dashboard/", LOGGED_IN),
+    ("/associations/", LOGGED_IN),
+    ("/associations/?q=chu+thap+do", LOGGED_IN),
+    ("/associations/new/", PROVINCE_ONLY),
+    ("/associations/{a}/", READ_A),
+    ("/associations/{a}/tab/history/", READ_A),
+    ("/associations/{a}/tab/leadership/", READ_A),
+    ("/associations/{a}/tab/branches/", READ_A),
+    ("/associations/{a}/tab/deadlines/", READ_A),
+    ("/associations/{a}/edit/", WRITE_A_BOTH),
+    ("/associations/{a}/events/new/", WRITE_A_PROVINCE),
+    ("/associations/{a}/events/new/?kind=term_congress", WRITE_A_PROVINCE),
+    ("/associations/{a}/branches/new/", WRITE_A_BOTH),
+    ("/associations/{a}/branches/{branch}/edit/", WRITE_A_BOTH),
+    ("/associations/{a}/decisions/{decision}/file/", READ_A),
+    ("/audit/", PROVINCE_ONLY),
+    ("/directory/", ALL),
+    ("/directory/{a}/", ALL),
+    ("/accounts/login/", ALL),
+    ("/accounts/password/", LOGGED_IN),
+    ("/api/associations", API_LOGGED_IN),
+    ("/api/associations/{a}", API_READ_A),
+    ("/api/associations/{a}/deadlines", API_READ_A),
+    ("/api/public/associations", ALL),
+    ("/api/public/associations/{a}", ALL),
+    ("/api/openapi.json", ALL),
+    ("/api/docs", ALL),
+]
+
+
+@pytest.fixture
+def objects(cast):
+    a = cast.association_a
+    branch = services.branch_create(
+        association=a, by=None, name="Chi hội Đức Xuân", commune=commune("01840"), established_on=dt.date(2015, 1, 1)
+    )
+    scan = SimpleUploadedFile("qd.pdf", b"%PDF-1.4 scan", content_type="application/pdf")
+    data = services.EventData(
+        kind=EventKind.CHARTER_APPROVAL,
+        occurred_on=dt.date(2022, 5, 2),
+        decision=services.DecisionData(**{**decision(dt.date(2022, 5, 2)).__dict__, "file": scan}),
+    )
+    event = services.legal_event_record(association=a, data=data, by=None)
+    return {"a": a.pk, "branch": branch.pk, "decision": event.decision_id}
+
+
+@pytest.mark.parametrize(("url", "answers"), MATRIX, ids=[row[0] for row in MATRIX])
+def test_every_url_answers_each_role_exactly(cast, objects, url, answers):
+    url = url.format(**objects)
+    got = tuple(cast.client(role).get(url).status_code for role in ROLES)
+    assert got == answers
+
+
+def test_anonymous_visitors_are_sent_to_the_login_page_with_next(cast, objects):
+    response = cast.client("anonymous").get(f"/associations/{objects['a']}/")
+    assert response["Location"] == f"/accounts/login/?next=/associations/{objects['a']}/"
+    assert cast.client("anonymous").get("/")["Location"] == "/directory/"
+
+
+WRITES = [
+    ("/associations/new/", PROVINCE_ONLY),
+    ("/associations/{a}/edit/", WRITE_A_BOTH),
+    ("/associations/{a}/events/new/", WRITE_A_PROVINCE),
+    ("/associations/{a}/branches/new/", WRITE_A_BOTH),
+]
+
+
+@pytest.mark.parametrize(("url", "answers"), WRITES, ids=[row[0] for row in WRITES])
+def test_writes_are_refused_to_whom_the_page_is_refused_and_write_nothing(cast, objects, url, answers):
+    from sohoi.audit.models import AuditEntry
+
+    url = url.format(**objects)
+    before = AuditEntry.objects.count()
+    for role, expected in zip(ROLES, answers, strict=True):
+        if expected == 200:
+            continue
+        assert cast.client(role).post(url, {"name": "X", "kind": "dissolution"}).status_code == expected
+    assert AuditEntry.objects.count() == before
+
+
+def test_an_association_officer_sees_only_their_association_in_lists_and_api(cast):
+    client = cast.client("officer_a")
+    page = client.get("/associations/")
+    assert [a.name for a in page.context["page"]] == ["Hội Chữ thập đỏ tỉnh Thái Nguyên"]
+    assert [row["name"] for row in client.get("/api/associations").json()] == ["Hội Chữ thập đỏ tỉnh Thái Nguyên"]
+    assert [a.name for a in cast.client("leader").get("/associations/").context["page"]] == [
+        "Hội Chữ thập đỏ tỉnh Thái Nguyên",
+        "Hội Người cao tuổi tỉnh Thái Nguyên",
+    ]
+
+
+def test_the_dashboard_lists_only_deadlines_in_scope(cast):
+    rows = cast.client("officer_b").get("/dashboard/").context["rows"]
+    assert {row[0].name for row in rows} == {"Hội Người cao tuổi tỉnh Thái Nguyên"}
