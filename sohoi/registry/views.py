@@ -95,7 +95,7 @@ def association_detail(request, pk, tab="overview"):
         context["branches"] = selectors.association_branches(association)
     elif tab == "deadlines":
         context["deadlines"] = [(d, d.days_left(today)) for d in selectors.association_deadlines(association, today)]
-    template = f"registry/tabs/{tab}.html" if request.htmx else "registry/detail.html"
+    template = "registry/tabs/_panel.html" if request.htmx else "registry/detail.html"
     return render(request, template, context)
 
 

@@ -2,26 +2,11 @@
 
 from django.db import migrations
 
-FIELDS = [
-    "Nhân đạo, từ thiện",
-    "Xã hội",
-    "Giáo dục",
-    "Y tế",
-    "Pháp luật",
-    "Báo chí",
-    "Văn hóa, nghệ thuật",
-    "Khoa học, công nghệ",
-    "Đối ngoại nhân dân",
-    "Nông nghiệp",
-    "Kinh tế",
-    "Thể dục, thể thao",
-]
-
 
 def forwards(apps, schema_editor):
-    ActivityField = apps.get_model("registry", "ActivityField")
-    for name in FIELDS:
-        ActivityField.objects.get_or_create(name=name)
+    from sohoi.registry.reference import ensure_default_fields
+
+    ensure_default_fields(apps.get_model("registry", "ActivityField"))
 
 
 class Migration(migrations.Migration):
