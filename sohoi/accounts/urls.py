@@ -1,6 +1,8 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
+from sohoi.accounts.views import AuditedPasswordChangeView
+
 app_name = "accounts"
 
 urlpatterns = [
@@ -8,7 +10,7 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "password/",
-        auth_views.PasswordChangeView.as_view(
+        AuditedPasswordChangeView.as_view(
             template_name="accounts/password_change.html", success_url=reverse_lazy("accounts:password_done")
         ),
         name="password_change",

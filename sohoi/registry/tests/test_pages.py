@@ -215,3 +215,10 @@ def test_the_page_is_in_vietnamese_and_english_is_available(cast):
     assert "Đăng ký hội" in client.get("/associations/").content.decode()
     client.post("/i18n/setlang/", {"language": "en", "next": "/associations/"})
     assert "Register an association" in client.get("/associations/").content.decode()
+
+
+def test_an_english_browser_still_gets_vietnamese_until_english_is_chosen(cast):
+    client = cast.client("leader")
+    page = client.get("/associations/", headers={"Accept-Language": "en-US,en;q=0.9"})
+    assert page["Content-Language"] == "vi"
+    assert "Các hội" in page.content.decode()
