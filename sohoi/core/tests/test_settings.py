@@ -49,3 +49,12 @@ def test_a_bad_boolean_setting_fails_loudly(tmp_path):
     result = run_manage("check", tmp_path=tmp_path, env_extra={"SOHOI_DEBUG": "maybe"})
     assert result.returncode == 1
     assert "SOHOI_DEBUG must be 1/0, true/false, yes/no or on/off, not 'maybe'" in result.stderr
+
+
+def test_without_database_url_the_database_is_sqlite_in_var_with_wal(tmp_path):
+    script = (
+        "from django.db import connection; c = connection.cursor(); c.execute('PRAGMA journal_mode'); "
+        "print(connection.settings_dict['NAME'], c.fetchone()[0])"
+    )
+    result = run_manage("shell", "-v", "0", "-c", script, tmp_path=tmp_path, env_extra={})
+    assert result.stdout.strip() == f"{tmp_path / 'sohoi.sqlite3'} wal"
