@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "sohoi.geo",
     "sohoi.people",
     "sohoi.registry",
+    "sohoi.members",
     "sohoi.demo",
 ]
 

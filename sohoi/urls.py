@@ -9,6 +9,7 @@ urlpatterns = [
     path("", include("sohoi.core.urls")),
     path("accounts/", include("sohoi.accounts.urls")),
     path("associations/", include("sohoi.registry.urls")),
+    path("", include("sohoi.members.urls")),
     path("directory/", include(directory_patterns)),
     path("audit/", include("sohoi.audit.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

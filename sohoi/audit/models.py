@@ -35,3 +35,28 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor_name} {self.action} {self.object_repr}"
+
+
+class AccessKind(models.TextChoices):
+    VIEW = "view", _("Viewed")
+    EXPORT = "export", _("Exported")
+
+
+class DataAccess(models.Model):
+    """Nhật ký truy cập dữ liệu cá nhân — who read or exported whose personal data, and when
+    (Law 91/2025/QH15 on personal data protection)."""
+
+    at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    actor_name = models.CharField(_("by"), max_length=150)
+    kind = models.CharField(_("access"), max_length=8, choices=AccessKind.choices)
+    what = models.CharField(_("what"), max_length=300)
+    rows = models.PositiveIntegerField(_("records"), default=0)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name = _("personal data access")
+        verbose_name_plural = _("personal data accesses")
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_name} {self.kind} {self.what}"

@@ -6,7 +6,7 @@ from decimal import Decimal
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
-from sohoi.audit.models import Action, AuditEntry
+from sohoi.audit.models import AccessKind, Action, AuditEntry, DataAccess
 
 
 def _plain(value):
@@ -52,4 +52,11 @@ def audit_log(*, actor, action: Action, obj: models.Model, changes: dict | None 
         object_repr=str(obj)[:300],
         changes=changes or {},
         note=note[:300],
+    )
+
+
+def access_log(*, actor, kind: AccessKind, what: str, rows: int) -> DataAccess:
+    """Record a read or export of personal data. Side effect: one DataAccess row."""
+    return DataAccess.objects.create(
+        actor=actor, actor_name=actor.get_username(), kind=kind, what=what[:300], rows=rows
     )

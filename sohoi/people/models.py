@@ -1,5 +1,9 @@
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+
+from sohoi.geo.models import AdministrativeUnit
+from sohoi.people.ethnicity import CODE_SYSTEM, ETHNIC_GROUPS
 
 
 class Sex(models.TextChoices):
@@ -27,9 +31,31 @@ class Person(models.Model):
     )
     sex = models.CharField(_("sex"), max_length=1, choices=Sex.choices, blank=True)
     phone = models.CharField(_("phone"), max_length=20, blank=True)
+    cccd = models.CharField(_("CCCD number"), max_length=12, blank=True)
+    # Sensitive personal data (Law 91/2025/QH15): shown only where sohoi.members.rules allows.
+    ethnicity = models.CharField(_("ethnicity"), max_length=2, choices=ETHNIC_GROUPS, blank=True)
+    ethnicity_code_system = models.CharField(max_length=20, default=CODE_SYSTEM, editable=False)
+    occupation = models.CharField(_("occupation"), max_length=120, blank=True)
+    address_commune = models.ForeignKey(
+        AdministrativeUnit,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("permanent address: commune"),
+    )
+    address_text = models.CharField(_("permanent address"), max_length=200, blank=True)
 
     class Meta:
         ordering = ["name_folded", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["cccd"],
+                condition=~Q(cccd=""),
+                name="people_person_cccd_uniq",
+                violation_error_message=_("A person with this CCCD number already exists."),
+            ),
+        ]
         verbose_name = _("person")
         verbose_name_plural = _("persons")
 

@@ -73,6 +73,7 @@ def association_detail(request, pk, tab="overview"):
         "record_event": user.has_perm("registry.record_event", association),
         "edit": user.has_perm("registry.change_association_contact", association),
         "manage_branches": user.has_perm("registry.manage_branches", association),
+        "view_members": user.has_perm("members.view_members", association),
     }
     context = {
         "association": association,

@@ -6,6 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from conftest import ROLES
+from sohoi.members import services as membership_services
 from sohoi.registry import services
 from sohoi.registry.models import EventKind
 from tests.factories import commune, decision
@@ -38,6 +39,13 @@ MATRIX = [
     ("/associations/{a}/branches/new/", WRITE_A_BOTH),
     ("/associations/{a}/branches/{branch}/edit/", WRITE_A_BOTH),
     ("/associations/{a}/decisions/{decision}/file/", READ_A),
+    ("/associations/{a}/members/", READ_A),
+    ("/associations/{a}/members/?q=ma+van&status=active", READ_A),
+    ("/associations/{a}/members/new/", WRITE_A_BOTH),
+    ("/associations/{a}/members/{membership}/end/", WRITE_A_BOTH),
+    ("/associations/{a}/members/violations/", READ_A),
+    ("/associations/{a}/members/figures/", READ_A),
+    ("/people/{person}/", READ_A),
     ("/audit/", PROVINCE_ONLY),
     ("/directory/", ALL),
     ("/directory/{a}/", ALL),
@@ -66,7 +74,21 @@ def objects(cast):
         decision=services.DecisionData(**{**decision(dt.date(2022, 5, 2)).__dict__, "file": scan}),
     )
     event = services.legal_event_record(association=a, data=data, by=None)
-    return {"a": a.pk, "branch": branch.pk, "decision": event.decision_id}
+    membership = membership_services.membership_create(
+        association=a,
+        joined_on=dt.date(2023, 1, 1),
+        by=None,
+        person_data=membership_services.PersonData(
+            full_name="Ma Văn Tính", cccd="006058001234", sex="M", birth_year=1958
+        ),
+    )
+    return {
+        "a": a.pk,
+        "branch": branch.pk,
+        "decision": event.decision_id,
+        "membership": membership.pk,
+        "person": membership.person_id,
+    }
 
 
 @pytest.mark.parametrize(("url", "answers"), MATRIX, ids=[row[0] for row in MATRIX])
@@ -87,6 +109,8 @@ WRITES = [
     ("/associations/{a}/edit/", WRITE_A_BOTH),
     ("/associations/{a}/events/new/", WRITE_A_PROVINCE),
     ("/associations/{a}/branches/new/", WRITE_A_BOTH),
+    ("/associations/{a}/members/new/", WRITE_A_BOTH),
+    ("/associations/{a}/members/{membership}/end/", WRITE_A_BOTH),
 ]
 
 

@@ -1,0 +1,104 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from sohoi.members.models import MembershipStatus, MemberType
+from sohoi.members.selectors import AGE_BANDS
+from sohoi.people.ethnicity import ETHNIC_GROUPS
+from sohoi.people.models import Sex
+from sohoi.registry.forms import DATE_WIDGET, CommuneField
+
+AGE_BAND_LABELS = {"u30": _("under 30"), "30-59": "30–59", "60-69": "60–69", "70-79": "70–79", "80+": _("80 and over")}
+
+
+class MemberFilterForm(forms.Form):
+    q = forms.CharField(
+        label=_("Search"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(
+            attrs={"type": "search", "placeholder": _("CCCD number, or name with or without diacritics")}
+        ),
+    )
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[
+            ("", _("All")),
+            (MembershipStatus.ACTIVE, MembershipStatus.ACTIVE.label),
+            (MembershipStatus.ENDED, MembershipStatus.ENDED.label),
+        ],
+    )
+    sex = forms.ChoiceField(label=_("Sex"), required=False, choices=[("", _("All")), *Sex.choices])
+    age_band = forms.ChoiceField(
+        label=_("Age"),
+        required=False,
+        choices=[("", _("All")), *[(k, AGE_BAND_LABELS[k]) for k, _lo, _hi in AGE_BANDS]],
+    )
+    ethnicity = forms.ChoiceField(label=_("Ethnicity"), required=False, choices=[("", _("All")), *ETHNIC_GROUPS])
+    member_type = forms.ChoiceField(
+        label=_("Member type"), required=False, choices=[("", _("All")), *MemberType.choices]
+    )
+    branch = forms.ModelChoiceField(label=_("Branch"), required=False, queryset=None, empty_label=_("All"))
+
+    def __init__(self, *args, association, show_sensitive: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["branch"].queryset = association.branches.all()
+        if not show_sensitive:
+            del self.fields["ethnicity"]
+
+
+class MembershipForm(forms.Form):
+    full_name = forms.CharField(label=_("Full name"), max_length=120)
+    cccd = forms.CharField(
+        label=_("CCCD number"),
+        max_length=20,
+        required=False,
+        help_text=_("A person already registered with this number gets a new membership."),
+    )
+    birth_date = forms.DateField(label=_("Date of birth"), required=False, widget=DATE_WIDGET)
+    birth_year = forms.IntegerField(label=_("or year of birth only"), required=False, min_value=1900, max_value=2100)
+    sex = forms.ChoiceField(label=_("Sex"), choices=[("", "—"), *Sex.choices], required=False)
+    ethnicity = forms.ChoiceField(label=_("Ethnicity"), choices=[("", "—"), *ETHNIC_GROUPS], required=False)
+    occupation = forms.CharField(label=_("Occupation"), max_length=120, required=False)
+    phone = forms.CharField(label=_("Phone"), max_length=20, required=False)
+    address_commune = CommuneField(label=_("Permanent address: commune"), required=False)
+    address_text = forms.CharField(label=_("Permanent address"), max_length=200, required=False)
+    member_type = forms.ChoiceField(label=_("Member type"), choices=MemberType.choices)
+    member_number = forms.CharField(label=_("Member number"), max_length=30, required=False)
+    branch = forms.ModelChoiceField(label=_("Branch"), required=False, queryset=None)
+    joined_on = forms.DateField(label=_("Joined on"), widget=DATE_WIDGET)
+    eligibility_exception = forms.BooleanField(label=_("Admitted under the charter's exception"), required=False)
+
+    PERSON_FIELDS = [
+        "full_name",
+        "cccd",
+        "birth_date",
+        "birth_year",
+        "sex",
+        "ethnicity",
+        "occupation",
+        "phone",
+        "address_commune",
+        "address_text",
+    ]
+
+    def __init__(self, *args, association, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["branch"].queryset = association.branches.filter(closed_on__isnull=True)
+        self.fields["address_commune"].load()
+
+
+class MembershipEndForm(forms.Form):
+    left_on = forms.DateField(label=_("Left on"), widget=DATE_WIDGET)
+    reason = forms.CharField(label=_("Reason"), max_length=200, required=False)
+
+
+class FiguresForm(forms.Form):
+    start = forms.DateField(label=_("From"), widget=DATE_WIDGET)
+    end = forms.DateField(label=_("To"), widget=DATE_WIDGET)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start") and data.get("end") and data["start"] > data["end"]:
+            raise forms.ValidationError(_("The period must start before it ends."))
+        return data

@@ -1,0 +1,167 @@
+"""Reads of the member registry. Scope comes from the registry's association selectors."""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Case, CharField, Count, Q, QuerySet, Value, When
+from django.http import Http404
+
+from sohoi.accounts.models import Role
+from sohoi.accounts.roles import role_of
+from sohoi.core.calendar import add_years
+from sohoi.core.text import fold
+from sohoi.members.eligibility import age_on, eligibility_problem
+from sohoi.members.models import EligibilityRule, Membership, MembershipStatus
+from sohoi.people.cccd import normalise
+from sohoi.people.models import Person
+from sohoi.registry.selectors import association_list_for_user
+
+# Age bands of the figures and filters: (key, lowest age, highest age).
+AGE_BANDS = [("u30", 0, 29), ("30-59", 30, 59), ("60-69", 60, 69), ("70-79", 70, 79), ("80+", 80, 200)]
+
+
+def with_status(qs: QuerySet[Membership], today: dt.date) -> QuerySet[Membership]:
+    """Status from the dates, computed on the day it is read."""
+    return qs.annotate(
+        status=Case(
+            When(left_on__isnull=False, left_on__lte=today, then=Value(MembershipStatus.ENDED)),
+            When(joined_on__gt=today, then=Value(MembershipStatus.FUTURE)),
+            default=Value(MembershipStatus.ACTIVE),
+            output_field=CharField(),
+        )
+    )
+
+
+def active_on(qs: QuerySet[Membership], day: dt.date) -> QuerySet[Membership]:
+    return qs.filter(joined_on__lte=day).filter(Q(left_on__isnull=True) | Q(left_on__gt=day))
+
+
+def age_band_range(band: str, today: dt.date) -> tuple[dt.date, dt.date]:
+    """Birth dates (inclusive) of the people whose age today falls in `band`."""
+    low, high = next((lo, hi) for key, lo, hi in AGE_BANDS if key == band)
+    return add_years(today, -(high + 1)) + dt.timedelta(days=1), add_years(today, -low)
+
+
+def member_search(
+    qs: QuerySet[Membership],
+    *,
+    today: dt.date,
+    q: str = "",
+    status: str = "",
+    sex: str = "",
+    age_band: str = "",
+    ethnicity: str = "",
+    commune=None,
+    member_type: str = "",
+    branch=None,
+) -> QuerySet[Membership]:
+    """Filter memberships; `q` is a CCCD (exact) or a name with or without diacritics."""
+    if q:
+        number = normalise(q)
+        qs = (
+            qs.filter(person__cccd=number.zfill(12))
+            if number.isdigit()
+            else qs.filter(person__name_folded__contains=fold(q))
+        )
+    if status == MembershipStatus.ACTIVE:
+        qs = active_on(qs, today)
+    elif status == MembershipStatus.ENDED:
+        qs = qs.filter(left_on__lte=today)
+    if sex:
+        qs = qs.filter(person__sex=sex)
+    if age_band:
+        start, end = age_band_range(age_band, today)
+        qs = qs.filter(person__birth_date__range=(start, end))
+    if ethnicity:
+        qs = qs.filter(person__ethnicity=ethnicity)
+    if commune:
+        qs = qs.filter(person__address_commune=commune)
+    if member_type:
+        qs = qs.filter(member_type=member_type)
+    if branch:
+        qs = qs.filter(branch=branch)
+    return with_status(qs, today).select_related("person", "branch").order_by("person__name_folded", "id")
+
+
+def membership_list(association) -> QuerySet[Membership]:
+    """The memberships of an association the caller already got through the scoped selector."""
+    return Membership.objects.filter(association=association)
+
+
+def membership_get(association, pk: int) -> Membership:
+    try:
+        return Membership.objects.select_related("person").get(association=association, pk=pk)
+    except Membership.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def person_get_for_user(user, pk: int) -> tuple[Person, QuerySet[Membership]]:
+    """A person and the memberships the user may see; 404 when the user may see none of them."""
+    visible = association_list_for_user(user)
+    memberships = (
+        Membership.objects.filter(person_id=pk, association__in=visible)
+        .select_related("association", "branch")
+        .order_by("-joined_on")
+    )
+    if role_of(user) not in (Role.PROVINCE_OFFICER, Role.LEADER) and not memberships.exists():
+        raise Http404
+    try:
+        return Person.objects.select_related("address_commune").get(pk=pk), memberships
+    except Person.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def eligibility_violations(association, today: dt.date) -> list[tuple[Membership, str]]:
+    """Current members whose age at joining breaks the association's rule (e.g. a rule added later)."""
+    rule = EligibilityRule.objects.filter(association=association).first()
+    if rule is None:
+        return []
+    rows = []
+    for membership in active_on(membership_list(association), today).select_related("person"):
+        problem = eligibility_problem(
+            rule,
+            birth_date=membership.person.birth_date,
+            precision=membership.person.birth_precision,
+            joined_on=membership.joined_on,
+            exception=membership.eligibility_exception,
+        )
+        if problem:
+            rows.append((membership, problem))
+    return rows
+
+
+@dataclass
+class Figures:
+    memberships: int
+    persons: int
+    joined: int
+    left: int
+    by_sex: list
+    by_age: list
+    by_ethnicity: list
+    by_commune: list
+
+
+def member_figures(memberships: QuerySet[Membership], *, start: dt.date, end: dt.date) -> Figures:
+    """Figures on `end`: memberships (lượt) vs unique persons (người), joined and left in
+    [start, end], and the active members by sex, age band, ethnicity and commune."""
+    active = active_on(memberships, end)
+    by_age = []
+    for key, _low, _high in AGE_BANDS:
+        first, last = age_band_range(key, end)
+        by_age.append((key, active.filter(person__birth_date__range=(first, last)).count()))
+    by_age.append(("?", active.filter(person__birth_date__isnull=True).count()))
+    return Figures(
+        memberships=active.count(),
+        persons=active.values("person").distinct().count(),
+        joined=memberships.filter(joined_on__range=(start, end)).count(),
+        left=memberships.filter(left_on__range=(start, end)).count(),
+        by_sex=list(active.values_list("person__sex").annotate(n=Count("id")).order_by("person__sex")),
+        by_age=by_age,
+        by_ethnicity=list(active.values_list("person__ethnicity").annotate(n=Count("id")).order_by("-n")),
+        by_commune=list(active.values_list("person__address_commune__name").annotate(n=Count("id")).order_by("-n")),
+    )
+
+
+def age_today(person: Person, today: dt.date) -> int | None:
+    return age_on(person.birth_date, person.birth_precision, today) if person.birth_date else None

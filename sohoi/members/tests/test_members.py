@@ -1,0 +1,193 @@
+import datetime as dt
+
+import pytest
+
+from sohoi.audit.models import DataAccess
+from sohoi.core.errors import ApplicationError
+from sohoi.members import selectors, services
+from sohoi.members.models import EligibilityRule, Membership
+from sohoi.people.models import Person
+from tests.factories import commune
+
+ELDERLY_RULE = {
+    "min_age": 60,
+    "exception_min_age": 55,
+    "exception_note": "tích cực tham gia hoạt động hội",
+    "source": "Điều lệ Hội NCT Việt Nam, Điều 9",
+}
+
+
+def add(
+    association, name="Lò Văn Pọm", cccd="006158001234", sex="F", birth_year=1958, joined=dt.date(2020, 1, 1), **extra
+):
+    data = services.PersonData(
+        full_name=name,
+        cccd=cccd,
+        sex=sex,
+        birth_year=birth_year,
+        ethnicity=extra.pop("ethnicity", "02"),
+        address_commune=extra.pop("commune", None),
+    )
+    return services.membership_create(association=association, person_data=data, joined_on=joined, by=None, **extra)
+
+
+def test_one_person_many_memberships_matched_by_cccd(cast):
+    first = add(cast.association_a)
+    second = add(cast.association_b, name="LÒ VĂN PỌM", cccd=" 006 158 001 234 ")
+    assert first.person_id == second.person_id
+    assert Person.objects.filter(cccd="006158001234").count() == 1
+    assert first.person.birth_display == "1958"
+
+
+def test_a_person_already_in_the_association_is_refused(cast):
+    add(cast.association_a)
+    with pytest.raises(ApplicationError) as error:
+        add(cast.association_a, joined=dt.date(2021, 1, 1))
+    assert error.value.messages == ["Lò Văn Pọm đã là hội viên của hội này từ ngày 01/01/2020."]
+    assert Membership.objects.count() == 1
+
+
+def test_an_invalid_cccd_is_refused_with_its_reason(cast):
+    with pytest.raises(ApplicationError) as error:
+        add(cast.association_a, cccd="006058001234", sex="F", birth_year=1958)
+    assert (error.value.field, error.value.messages) == (
+        "cccd",
+        ["Chữ số thứ 4 (0) cho biết giới tính nam, nhưng giới tính đã nhập là nữ."],
+    )
+    assert Person.objects.filter(cccd="006058001234").count() == 0
+
+
+def test_the_elderly_rule_admits_55_to_59_only_as_an_exception(cast):
+    EligibilityRule.objects.create(association=cast.association_b, **ELDERLY_RULE)
+    joined = dt.date(2024, 6, 1)
+    with pytest.raises(ApplicationError) as error:
+        add(cast.association_b, cccd="019167000001", birth_year=1967, joined=joined)
+    assert error.value.messages == [
+        "Người này mới 57 tuổi, chưa đủ tuổi tối thiểu (60); từ 55 tuổi chỉ được kết nạp theo ngoại lệ "
+        "(tích cực tham gia hoạt động hội): hãy đánh dấu “Kết nạp theo ngoại lệ của điều lệ”."
+    ]
+    assert (
+        add(
+            cast.association_b, cccd="019167000001", birth_year=1967, joined=joined, eligibility_exception=True
+        ).eligibility_exception
+        is True
+    )
+    with pytest.raises(ApplicationError) as error:
+        add(cast.association_b, cccd="019172000002", birth_year=1972, joined=joined)
+    assert error.value.messages == ["Người này mới 52 tuổi, chưa đủ tuổi tối thiểu theo điều lệ (60)."]
+    assert add(cast.association_b, cccd="019160000003", birth_year=1960, joined=joined).person.full_name == "Lò Văn Pọm"
+
+
+def test_violations_list_members_that_a_later_rule_excludes(cast):
+    young = add(cast.association_b, name="Hà Văn Trẻ", cccd="019080000004", sex="M", birth_year=1980)
+    add(cast.association_b, name="Hà Thị Già", cccd="019150000005", sex="F", birth_year=1950)
+    EligibilityRule.objects.create(association=cast.association_b, **ELDERLY_RULE)
+    rows = selectors.eligibility_violations(cast.association_b, dt.date(2026, 11, 24))
+    assert [(m.person.full_name, problem) for m, problem in rows] == [
+        ("Hà Văn Trẻ", "Người này mới 40 tuổi, chưa đủ tuổi tối thiểu theo điều lệ (60).")
+    ]
+    assert young.pk == rows[0][0].pk
+
+
+def test_status_comes_from_the_dates_when_read(cast):
+    m = add(cast.association_a, joined=dt.date(2020, 1, 1))
+    services.membership_end(membership=m, left_on=dt.date(2025, 3, 1), reason="Chuyển nơi cư trú", by=None)
+    qs = selectors.membership_list(cast.association_a)
+    assert selectors.with_status(qs, dt.date(2025, 2, 28)).get().status == "active"
+    assert selectors.with_status(qs, dt.date(2025, 3, 1)).get().status == "ended"
+
+
+def test_a_membership_cannot_end_before_it_began(cast):
+    m = add(cast.association_a, joined=dt.date(2020, 1, 1))
+    with pytest.raises(ApplicationError) as error:
+        services.membership_end(membership=m, left_on=dt.date(2019, 12, 31), reason="", by=None)
+    assert error.value.messages == ["Tư cách hội viên không thể kết thúc trước ngày bắt đầu (01/01/2020)."]
+    m.refresh_from_db()
+    assert m.left_on is None
+
+
+def test_search_by_cccd_or_by_name_without_diacritics(cast):
+    add(cast.association_a)
+    add(cast.association_a, name="Nguyễn Thị Đào", cccd="019170000006", sex="F", birth_year=1970)
+    qs = selectors.membership_list(cast.association_a)
+    today = dt.date(2026, 11, 24)
+    assert [m.person.full_name for m in selectors.member_search(qs, today=today, q="nguyen thi dao")] == [
+        "Nguyễn Thị Đào"
+    ]
+    assert [m.person.full_name for m in selectors.member_search(qs, today=today, q="006158001234")] == ["Lò Văn Pọm"]
+    # the leading zero Excel drops is put back
+    assert [m.person.full_name for m in selectors.member_search(qs, today=today, q="6158001234")] == ["Lò Văn Pọm"]
+    assert [m.person.full_name for m in selectors.member_search(qs, today=today, age_band="60-69")] == ["Lò Văn Pọm"]
+
+
+def test_figures_count_memberships_and_unique_persons(cast):
+    add(cast.association_a, commune=commune("01840"))
+    add(cast.association_b)  # the same person, a second membership
+    add(
+        cast.association_b,
+        name="Hoàng Văn Đức",
+        cccd="019065000007",
+        sex="M",
+        birth_year=1965,
+        joined=dt.date(2026, 3, 1),
+        ethnicity="01",
+    )
+    both = Membership.objects.all()
+    figures = selectors.member_figures(both, start=dt.date(2026, 1, 1), end=dt.date(2026, 11, 24))
+    assert (figures.memberships, figures.persons, figures.joined, figures.left) == (3, 2, 1, 0)
+    assert figures.by_sex == [("F", 2), ("M", 1)]
+    assert figures.by_ethnicity == [("02", 2), ("01", 1)]
+    assert dict(figures.by_age) == {"u30": 0, "30-59": 0, "60-69": 3, "70-79": 0, "80+": 0, "?": 0}
+
+
+def test_pages_are_scoped_and_reads_are_logged(cast):
+    m = add(cast.association_b)
+    b = cast.association_b.pk
+    answers = {
+        role: cast.client(role).get(f"/associations/{b}/members/").status_code
+        for role in ("province_officer", "officer_a", "officer_b", "leader", "anonymous")
+    }
+    assert answers == {"province_officer": 200, "officer_a": 404, "officer_b": 200, "leader": 200, "anonymous": 302}
+    person_answers = {
+        role: cast.client(role).get(f"/people/{m.person_id}/").status_code
+        for role in ("province_officer", "officer_a", "officer_b", "leader", "anonymous")
+    }
+    assert person_answers == {
+        "province_officer": 200,
+        "officer_a": 404,
+        "officer_b": 200,
+        "leader": 200,
+        "anonymous": 302,
+    }
+    assert cast.client("officer_a").get(f"/associations/{b}/members/?q=006158001234").status_code == 404
+    assert list(DataAccess.objects.filter(actor_name="hoi.b").values_list("kind", "rows")) == [("view", 1), ("view", 1)]
+
+
+def test_leaders_do_not_see_ethnicity(cast):
+    add(cast.association_b)
+    b = cast.association_b.pk
+    assert "Tày" not in cast.client("leader").get(f"/associations/{b}/members/").content.decode()
+    assert "Tày" in cast.client("officer_b").get(f"/associations/{b}/members/").content.decode()
+
+
+def test_adding_a_member_through_the_page(cast):
+    response = cast.client("officer_a").post(
+        f"/associations/{cast.association_a.pk}/members/new/",
+        {
+            "full_name": "Ma Thị Hằng",
+            "cccd": "006175000008",
+            "birth_year": "1975",
+            "sex": "F",
+            "ethnicity": "07",
+            "member_type": "official",
+            "joined_on": "2025-05-05",
+            "address_commune": "01840",
+        },
+    )
+    assert response.status_code == 302
+    m = Membership.objects.get(person__full_name="Ma Thị Hằng")
+    assert (m.association_id, m.person.ethnicity, m.person.address_commune.code) == (
+        cast.association_a.pk,
+        "07",
+        "01840",
+    )

@@ -1,0 +1,14 @@
+from django.urls import path
+
+from sohoi.members import views
+
+app_name = "members"
+
+urlpatterns = [
+    path("associations/<int:pk>/members/", views.member_list, name="list"),
+    path("associations/<int:pk>/members/new/", views.membership_create, name="create"),
+    path("associations/<int:pk>/members/<int:membership_pk>/end/", views.membership_end, name="end"),
+    path("associations/<int:pk>/members/violations/", views.violations, name="violations"),
+    path("associations/<int:pk>/members/figures/", views.figures, name="figures"),
+    path("people/<int:person_pk>/", views.person_detail, name="person"),
+]

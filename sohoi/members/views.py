@@ -1,0 +1,181 @@
+import datetime as dt
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from sohoi.audit.models import AccessKind
+from sohoi.audit.services import access_log
+from sohoi.core.errors import add_to_form
+from sohoi.core.views import check_perm
+from sohoi.members import selectors, services
+from sohoi.members.forms import FiguresForm, MemberFilterForm, MembershipEndForm, MembershipForm
+from sohoi.registry.selectors import association_get_for_user
+
+PAGE_SIZE = 50
+
+
+def _association(request, pk, perm):
+    association = association_get_for_user(request.user, pk)
+    check_perm(request.user, perm, association)
+    return association
+
+
+@login_required
+def member_list(request, pk):
+    association = _association(request, pk, "members.view_members")
+    today = timezone.localdate()
+    sensitive = request.user.has_perm("members.view_sensitive", association)
+    form = MemberFilterForm(request.GET or None, association=association, show_sensitive=sensitive)
+    filters = {k: v for k, v in (form.cleaned_data if form.is_valid() else {}).items() if v}
+    qs = selectors.member_search(selectors.membership_list(association), today=today, **filters)
+    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    access_log(
+        actor=request.user,
+        kind=AccessKind.VIEW,
+        rows=len(page.object_list),
+        what=_("Member list of %(name)s, page %(n)s") % {"name": association.name, "n": page.number},
+    )
+    context = {
+        "association": association,
+        "form": form,
+        "page": page,
+        "sensitive": sensitive,
+        "can_manage": request.user.has_perm("members.manage_members", association),
+        "today": today,
+    }
+    template = "members/_list_results.html" if request.htmx else "members/list.html"
+    return render(request, template, context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def membership_create(request, pk):
+    association = _association(request, pk, "members.manage_members")
+    form = MembershipForm(request.POST or None, association=association)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        person = services.PersonData(
+            **{
+                name: data[name] or ("" if name not in ("birth_date", "birth_year", "address_commune") else None)
+                for name in MembershipForm.PERSON_FIELDS
+            }
+        )
+        try:
+            membership = services.membership_create(
+                association=association,
+                person_data=person,
+                joined_on=data["joined_on"],
+                by=request.user,
+                member_type=data["member_type"],
+                member_number=data["member_number"],
+                branch=data["branch"],
+                eligibility_exception=data["eligibility_exception"],
+            )
+        except ValidationError as error:
+            add_to_form(form, error)
+        else:
+            messages.success(request, _("%(name)s was added as a member.") % {"name": membership.person.full_name})
+            return redirect("members:list", pk=association.pk)
+    return render(
+        request,
+        "registry/form.html",
+        {"form": form, "association": association, "title": _("New member of %(name)s") % {"name": association.name}},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def membership_end(request, pk, membership_pk):
+    association = _association(request, pk, "members.manage_members")
+    membership = selectors.membership_get(association, membership_pk)
+    form = MembershipEndForm(request.POST or None, initial={"left_on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.membership_end(
+                membership=membership,
+                left_on=form.cleaned_data["left_on"],
+                reason=form.cleaned_data["reason"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            add_to_form(form, error)
+        else:
+            messages.success(request, _("The membership was ended."))
+            return redirect("members:list", pk=association.pk)
+    return render(
+        request,
+        "registry/form.html",
+        {
+            "form": form,
+            "association": association,
+            "title": _("End the membership of %(name)s") % {"name": membership.person.full_name},
+        },
+    )
+
+
+@login_required
+def violations(request, pk):
+    association = _association(request, pk, "members.view_members")
+    rows = selectors.eligibility_violations(association, timezone.localdate())
+    access_log(
+        actor=request.user,
+        kind=AccessKind.VIEW,
+        rows=len(rows),
+        what=_("Eligibility violations of %(name)s") % {"name": association.name},
+    )
+    return render(request, "members/violations.html", {"association": association, "rows": rows})
+
+
+@login_required
+def figures(request, pk):
+    association = _association(request, pk, "members.view_members")
+    today = timezone.localdate()
+    form = FiguresForm(request.GET or None, initial={"start": dt.date(today.year, 1, 1), "end": today})
+    start, end = (
+        (form.cleaned_data["start"], form.cleaned_data["end"])
+        if form.is_valid()
+        else (dt.date(today.year, 1, 1), today)
+    )
+    data = selectors.member_figures(selectors.membership_list(association), start=start, end=end)
+    return render(
+        request,
+        "members/figures.html",
+        {
+            "association": association,
+            "form": form,
+            "figures": data,
+            "start": start,
+            "end": end,
+            "sensitive": request.user.has_perm("members.view_sensitive", association),
+        },
+    )
+
+
+@login_required
+def person_detail(request, person_pk):
+    person, memberships = selectors.person_get_for_user(request.user, person_pk)
+    visible = {m.association_id for m in memberships}
+    sensitive = any(request.user.has_perm("members.view_sensitive", m.association) for m in memberships)
+    access_log(
+        actor=request.user,
+        kind=AccessKind.VIEW,
+        rows=1,
+        what=_("Person %(name)s (id %(id)s)") % {"name": person.full_name, "id": person.pk},
+    )
+    return render(
+        request,
+        "members/person.html",
+        {
+            "person": person,
+            "memberships": memberships,
+            "sensitive": sensitive,
+            "visible": visible,
+            "age": selectors.age_today(person, timezone.localdate()),
+        },
+    )
