@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from sohoi.members.models import MembershipStatus, MemberType
+from sohoi.members.models import ImportMode, MembershipStatus, MemberType
 from sohoi.members.selectors import AGE_BANDS
 from sohoi.people.ethnicity import ETHNIC_GROUPS
 from sohoi.people.models import Sex
@@ -102,3 +102,13 @@ class FiguresForm(forms.Form):
         if data.get("start") and data.get("end") and data["start"] > data["end"]:
             raise forms.ValidationError(_("The period must start before it ends."))
         return data
+
+
+class ImportUploadForm(forms.Form):
+    file = forms.FileField(label=_("Member list (.xlsx)"))
+    mode = forms.ChoiceField(
+        label=_("When some rows have problems"),
+        choices=ImportMode.choices,
+        initial=ImportMode.VALID_ONLY,
+        widget=forms.RadioSelect,
+    )

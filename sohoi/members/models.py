@@ -88,3 +88,67 @@ class EligibilityRule(models.Model):
 
     def __str__(self) -> str:
         return f"{self.association}: {self.min_age or '—'}–{self.max_age or '—'}"
+
+
+class ImportMode(models.TextChoices):
+    VALID_ONLY = "valid_only", _("Import only the valid rows")
+    ALL_OR_NOTHING = "all_or_nothing", _("Import nothing until every row is right")
+
+
+class ImportStatus(models.TextChoices):
+    QUEUED = "queued", _("Waiting")
+    CHECKING = "checking", _("Checking the rows")
+    CHECKED = "checked", _("Checked: waiting for confirmation")
+    IMPORTING = "importing", _("Writing the rows")
+    DONE = "done", _("Imported")
+    FAILED = "failed", _("Failed")
+
+
+class MemberImport(models.Model):
+    """One upload of a member list: the job row the page polls for progress."""
+
+    association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="member_imports")
+    created_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    file = models.FileField(upload_to="imports/%Y/%m/")
+    original_name = models.CharField(_("file"), max_length=200)
+    mode = models.CharField(_("mode"), max_length=16, choices=ImportMode.choices, default=ImportMode.VALID_ONLY)
+    status = models.CharField(_("status"), max_length=10, choices=ImportStatus.choices, default=ImportStatus.QUEUED)
+    total_rows = models.PositiveIntegerField(default=0)
+    processed_rows = models.PositiveIntegerField(default=0)
+    valid_rows = models.PositiveIntegerField(default=0)
+    invalid_rows = models.PositiveIntegerField(default=0)
+    imported_rows = models.PositiveIntegerField(default=0)
+    ignored_columns = models.JSONField(default=list, blank=True)
+    message = models.TextField(blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("member import")
+        verbose_name_plural = _("member imports")
+
+    def __str__(self) -> str:
+        return f"{self.original_name} ({self.association})"
+
+    @property
+    def percent(self) -> int:
+        if self.status in (ImportStatus.CHECKED, ImportStatus.DONE):
+            return 100
+        return int(100 * self.processed_rows / self.total_rows) if self.total_rows else 0
+
+
+class ImportProblem(models.Model):
+    """One problem of one row of an upload: row, column, value, what was expected."""
+
+    member_import = models.ForeignKey(MemberImport, on_delete=models.CASCADE, related_name="problems")
+    row = models.PositiveIntegerField(_("row"))
+    column = models.CharField(_("column"), max_length=100)
+    value = models.CharField(_("value"), max_length=200)
+    message = models.CharField(_("expected"), max_length=400)
+
+    class Meta:
+        ordering = ["row", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.row} {self.column}: {self.message}"

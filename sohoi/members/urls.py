@@ -10,5 +10,14 @@ urlpatterns = [
     path("associations/<int:pk>/members/<int:membership_pk>/end/", views.membership_end, name="end"),
     path("associations/<int:pk>/members/violations/", views.violations, name="violations"),
     path("associations/<int:pk>/members/figures/", views.figures, name="figures"),
+    path("associations/<int:pk>/members/export.xlsx", views.member_export, name="export"),
+    path("associations/<int:pk>/members/import/", views.import_upload, name="import_upload"),
+    path("associations/<int:pk>/members/import/template.xlsx", views.import_template, name="import_template"),
+    path("associations/<int:pk>/members/import/<int:import_pk>/", views.import_detail, name="import"),
+    path(
+        "associations/<int:pk>/members/import/<int:import_pk>/rejected.xlsx",
+        views.import_rejected,
+        name="import_rejected",
+    ),
     path("people/<int:person_pk>/", views.person_detail, name="person"),
 ]

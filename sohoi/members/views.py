@@ -4,7 +4,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.shortcuts import redirect, render
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -13,8 +14,9 @@ from sohoi.audit.models import AccessKind
 from sohoi.audit.services import access_log
 from sohoi.core.errors import add_to_form
 from sohoi.core.views import check_perm
-from sohoi.members import selectors, services
-from sohoi.members.forms import FiguresForm, MemberFilterForm, MembershipEndForm, MembershipForm
+from sohoi.members import imports, selectors, services, xlsx
+from sohoi.members.forms import FiguresForm, ImportUploadForm, MemberFilterForm, MembershipEndForm, MembershipForm
+from sohoi.members.models import MemberImport
 from sohoi.registry.selectors import association_get_for_user
 
 PAGE_SIZE = 50
@@ -179,3 +181,127 @@ def person_detail(request, person_pk):
             "age": selectors.age_today(person, timezone.localdate()),
         },
     )
+
+
+# --- Excel in and out -------------------------------------------------------------------------------
+
+
+def _xlsx(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
+def import_template(request, pk):
+    association = _association(request, pk, "members.manage_members")
+    return _xlsx(xlsx.import_template(association), "mau-danh-sach-hoi-vien.xlsx")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def import_upload(request, pk):
+    association = _association(request, pk, "members.manage_members")
+    form = ImportUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            job = imports.member_import_create(
+                association=association,
+                upload=form.cleaned_data["file"],
+                mode=form.cleaned_data["mode"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            add_to_form(form, error)
+        else:
+            return redirect("members:import", pk=association.pk, import_pk=job.pk)
+    jobs = association.member_imports.select_related("created_by")[:20]
+    return render(request, "members/import_upload.html", {"association": association, "form": form, "jobs": jobs})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def import_detail(request, pk, import_pk):
+    association = _association(request, pk, "members.manage_members")
+    job = get_object_or_404(MemberImport, pk=import_pk, association=association)
+    error = None
+    if request.method == "POST":
+        try:
+            job = imports.member_import_confirm(job=job, by=request.user)
+        except ValidationError as exc:
+            error = " ".join(exc.messages)
+        else:
+            return redirect("members:import", pk=association.pk, import_pk=job.pk)
+    problems = Paginator(job.problems.all(), 100).get_page(request.GET.get("page"))
+    template = "members/_import_status.html" if request.htmx else "members/import_detail.html"
+    return render(request, template, {"association": association, "job": job, "problems": problems, "error": error})
+
+
+@login_required
+def import_rejected(request, pk, import_pk):
+    association = _association(request, pk, "members.manage_members")
+    job = get_object_or_404(MemberImport, pk=import_pk, association=association)
+    header, rows, reasons = imports.rejected_rows(job)
+    access_log(
+        actor=request.user,
+        kind=AccessKind.EXPORT,
+        rows=len(rows),
+        what=_("Rejected rows of the import “%(name)s”") % {"name": job.original_name},
+    )
+    return _xlsx(xlsx.rows_with_reasons(header, rows, reasons), "dong-bi-tu-choi.xlsx")
+
+
+EXPORT_HEADER = [
+    "Họ và tên",
+    "Ngày sinh",
+    "Giới tính",
+    "Số CCCD",
+    "Dân tộc",
+    "Nghề nghiệp",
+    "Xã, phường thường trú",
+    "Địa chỉ thường trú",
+    "Điện thoại",
+    "Loại hội viên",
+    "Số thẻ hội viên",
+    "Chi hội",
+    "Ngày vào hội",
+    "Ngày thôi",
+]
+
+
+@login_required
+def member_export(request, pk):
+    """The member list with the filters of the list page, as .xlsx; logged as a personal-data export."""
+    association = _association(request, pk, "members.view_members")
+    sensitive = request.user.has_perm("members.view_sensitive", association)
+    form = MemberFilterForm(request.GET or None, association=association, show_sensitive=sensitive)
+    filters = {k: v for k, v in (form.cleaned_data if form.is_valid() else {}).items() if v}
+    qs = selectors.member_search(selectors.membership_list(association), today=timezone.localdate(), **filters)
+    qs = qs.select_related("person__address_commune")
+    rows = [
+        [
+            m.person.full_name,
+            m.person.birth_display,
+            m.person.get_sex_display(),
+            m.person.cccd,
+            m.person.get_ethnicity_display() if sensitive else "",
+            m.person.occupation,
+            m.person.address_commune.name if m.person.address_commune else "",
+            m.person.address_text,
+            m.person.phone,
+            m.get_member_type_display(),
+            m.member_number,
+            m.branch.name if m.branch else "",
+            m.joined_on,
+            m.left_on,
+        ]
+        for m in qs.iterator(chunk_size=2000)
+    ]
+    access_log(
+        actor=request.user,
+        kind=AccessKind.EXPORT,
+        rows=len(rows),
+        what=_("Member list of %(name)s (%(filters)s)")
+        % {"name": association.name, "filters": request.GET.urlencode() or "-"},
+    )
+    return _xlsx(xlsx.table("Hội viên", EXPORT_HEADER, rows), "danh-sach-hoi-vien.xlsx")

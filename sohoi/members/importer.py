@@ -1,0 +1,380 @@
+"""Reading a province's member list from .xlsx: find the header, map the columns, check every row.
+
+Real files have title rows above the header, merged header cells, an "STT" column, names in
+capitals, NFD text, CCCD numbers stored as numbers (leading zeros lost), dates typed as text
+dd/mm/yyyy, and columns nobody asked for. Each problem names the row, the column, the value and
+what was expected, in Vietnamese.
+"""
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from python_calamine import CalamineWorkbook
+
+from sohoi.core.text import clean_text, fold
+from sohoi.members.eligibility import eligibility_problem
+from sohoi.members.models import MemberType
+from sohoi.people.cccd import check_cccd, normalise
+from sohoi.people.ethnicity import ETHNIC_GROUPS
+from sohoi.people.models import DatePrecision
+
+# Folded header text → field. Hints in brackets and a trailing "*" are dropped before matching.
+HEADER_ALIASES = {
+    "stt": "_row",
+    "so thu tu": "_row",
+    "tt": "_row",
+    "ho va ten": "full_name",
+    "ho ten": "full_name",
+    "ho va ten hoi vien": "full_name",
+    "ngay sinh": "birth",
+    "nam sinh": "birth",
+    "ngay thang nam sinh": "birth",
+    "gioi tinh": "sex",
+    "so cccd": "cccd",
+    "cccd": "cccd",
+    "so can cuoc": "cccd",
+    "so can cuoc cong dan": "cccd",
+    "so dinh danh": "cccd",
+    "so dinh danh ca nhan": "cccd",
+    "dan toc": "ethnicity",
+    "nghe nghiep": "occupation",
+    "xa phuong thuong tru": "commune",
+    "xa phuong": "commune",
+    "ma xa": "commune",
+    "xa": "commune",
+    "noi thuong tru xa phuong": "commune",
+    "dia chi thuong tru": "address",
+    "dia chi": "address",
+    "noi thuong tru": "address",
+    "dien thoai": "phone",
+    "so dien thoai": "phone",
+    "loai hoi vien": "member_type",
+    "so the hoi vien": "member_number",
+    "so the": "member_number",
+    "chi hoi": "branch",
+    "ngay vao hoi": "joined_on",
+    "ngay ket nap": "joined_on",
+    "ngay gia nhap": "joined_on",
+}
+REQUIRED = ("full_name", "joined_on")
+SEX_VALUES = {"nam": "M", "m": "M", "male": "M", "nu": "F", "f": "F", "female": "F"}
+MEMBER_TYPES = {
+    "chinh thuc": MemberType.OFFICIAL,
+    "hoi vien chinh thuc": MemberType.OFFICIAL,
+    "lien ket": MemberType.ASSOCIATE,
+    "hoi vien lien ket": MemberType.ASSOCIATE,
+    "danh du": MemberType.HONORARY,
+    "hoi vien danh du": MemberType.HONORARY,
+}
+ETHNIC_BY_NAME = {fold(name): code for code, name in ETHNIC_GROUPS} | {
+    fold(name).replace("-", " "): code for code, name in ETHNIC_GROUPS
+}
+DATE_TEXT = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+HEADER_SCAN_ROWS = 20
+
+
+class ImportFileError(Exception):
+    """The file as a whole cannot be read (not .xlsx, no header row…); the message says why."""
+
+
+@dataclass
+class Problem:
+    row: int
+    column: str
+    value: str
+    message: str
+
+
+@dataclass
+class Layout:
+    """Where the data is: the header row, columns by field, and the columns that are ignored."""
+
+    header_row: int
+    first_data_row: int
+    columns: dict[str, int]
+    headers: dict[str, str]
+    ignored: list[str] = field(default_factory=list)
+    sex_by_birth_column: dict[int, str] = field(default_factory=dict)
+
+
+def _header_key(text) -> str:
+    folded = fold(re.sub(r"\(.*?\)|\*", " ", str(text or "")))
+    return " ".join(re.sub(r"[^a-z0-9 ]", " ", folded).split())
+
+
+def find_layout(rows: list[list]) -> Layout:
+    """The header is the first of the top rows naming at least the full name and one other known column."""
+    for index, row in enumerate(rows[:HEADER_SCAN_ROWS]):
+        keys = [_header_key(cell) for cell in row]
+        fields = {HEADER_ALIASES.get(k) for k in keys} - {None}
+        if "full_name" not in fields or len(fields) < 2:
+            continue
+        columns, headers, ignored = {}, {}, []
+        for col, (key, cell) in enumerate(zip(keys, row, strict=False)):
+            name = HEADER_ALIASES.get(key)
+            if name and name not in columns:
+                columns[name], headers[name] = col, clean_text(str(cell))
+            elif key:
+                ignored.append(clean_text(str(cell)))
+        layout = Layout(
+            header_row=index + 1, first_data_row=index + 2, columns=columns, headers=headers, ignored=ignored
+        )
+        _merged_sex_subheader(rows, index, layout)
+        missing = [name for name in REQUIRED if name not in columns]
+        if missing:
+            raise ImportFileError(
+                _("The header row (row %(row)s) has no column for: %(cols)s.")
+                % {"row": index + 1, "cols": ", ".join(_FIELD_LABELS()[m] for m in missing)}
+            )
+        return layout
+    raise ImportFileError(
+        _("No header row found in the first %(n)s rows: one row must name at least “Họ và tên” and “Ngày vào hội”.")
+        % {"n": HEADER_SCAN_ROWS}
+    )
+
+
+def _merged_sex_subheader(rows, index, layout: Layout) -> None:
+    """A common form: "Năm sinh" merged over two sub-columns "Nam" and "Nữ"; the year is written
+    under the person's sex. Then the data starts one row lower."""
+    if index + 1 >= len(rows):
+        return
+    below = [fold(str(c or "")) for c in rows[index + 1]]
+    if "nam" in below and "nu" in below and "birth" in layout.columns:
+        layout.sex_by_birth_column = {below.index("nam"): "M", below.index("nu"): "F"}
+        layout.first_data_row = index + 3
+        layout.ignored = [h for h in layout.ignored if fold(h) not in ("nam", "nu")]
+
+
+def _FIELD_LABELS() -> dict[str, str]:
+    return {
+        "full_name": _("Full name"),
+        "joined_on": _("Joined on"),
+        "birth": _("Date of birth"),
+        "sex": _("Sex"),
+        "cccd": _("CCCD number"),
+        "ethnicity": _("Ethnicity"),
+        "occupation": _("Occupation"),
+        "commune": _("Permanent address: commune"),
+        "address": _("Permanent address"),
+        "phone": _("Phone"),
+        "member_type": _("Member type"),
+        "member_number": _("Member number"),
+        "branch": _("Branch"),
+    }
+
+
+class Sheet:
+    """The first worksheet of an .xlsx: its height and its rows (lists of cell values)."""
+
+    def __init__(self, path):
+        try:
+            self._sheet = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0)
+        except Exception as exc:  # calamine raises its own types for every kind of unreadable file
+            raise ImportFileError(_("The file cannot be read as an Excel workbook (.xlsx).")) from exc
+        self.height = self._sheet.height
+
+    def rows(self) -> Iterator[tuple[int, list]]:
+        """(Excel row number, values) for every row."""
+        return enumerate(self._sheet.iter_rows(), start=1)
+
+
+def _text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.strftime("%d/%m/%Y")
+    return clean_text(str(value))
+
+
+EXCEL_EPOCH = dt.date(1899, 12, 30)
+
+
+def parse_date(value, *, allow_year: bool = True) -> tuple[dt.date | None, str, str | None]:
+    """(date, precision, problem): a date cell, "dd/mm/yyyy" text, a bare year (birth dates only),
+    or an unformatted Excel date serial number."""
+    if value in (None, ""):
+        return None, DatePrecision.DAY, None
+    if isinstance(value, dt.datetime):
+        return value.date(), DatePrecision.DAY, None
+    if isinstance(value, dt.date):
+        return value, DatePrecision.DAY, None
+    text = _text(value)
+    if re.fullmatch(r"\d{4}", text) and allow_year:
+        return dt.date(int(text), 1, 1), DatePrecision.YEAR, None
+    if isinstance(value, (int, float)) and 3000 < value < 80000:
+        return EXCEL_EPOCH + dt.timedelta(days=int(value)), DatePrecision.DAY, None
+    match = DATE_TEXT.match(text)
+    if match:
+        day, month, year = (int(g) for g in match.groups())
+        try:
+            return dt.date(year, month, day), DatePrecision.DAY, None
+        except ValueError:
+            return None, DatePrecision.DAY, _("an existing date (this day does not exist)")
+    if allow_year:
+        return None, DatePrecision.DAY, _("a date dd/mm/yyyy or a year yyyy")
+    return None, DatePrecision.DAY, _("a date dd/mm/yyyy")
+
+
+@dataclass
+class Context:
+    """What row checks need to know, loaded once per file."""
+
+    association: object
+    rule: object
+    communes_by_code: dict
+    communes_by_name: dict
+    branches_by_name: dict
+    open_cccds: set  # CCCDs of persons already members of this association now
+    today: dt.date = field(default_factory=timezone.localdate)
+    seen: dict = field(default_factory=dict)  # duplicate key → first row
+
+
+@dataclass
+class CleanRow:
+    row: int
+    full_name: str
+    birth_date: dt.date | None
+    birth_precision: str
+    sex: str
+    cccd: str
+    ethnicity: str
+    occupation: str
+    commune_id: int | None
+    address: str
+    phone: str
+    member_type: str
+    member_number: str
+    branch_id: int | None
+    joined_on: dt.date
+
+
+def check_row(values: list, row: int, layout: Layout, ctx: Context) -> tuple[CleanRow | None, list[Problem]]:
+    """Check one data row; `row` is its Excel row number."""
+    cols, headers = layout.columns, layout.headers
+    problems: list[Problem] = []
+
+    def cell(name):
+        col = cols.get(name)
+        return values[col] if col is not None and col < len(values) else None
+
+    def problem(name, value, expected):
+        problems.append(Problem(row, headers.get(name, name), _text(value), expected))
+
+    name = _text(cell("full_name"))
+    if name.isupper():
+        name = name.title()
+    if not name:
+        problem("full_name", "", _("a full name"))
+    elif len(name) > 120:
+        problem("full_name", name[:40] + "…", _("at most 120 characters"))
+
+    sex = ""
+    raw_sex = cell("sex")
+    if raw_sex not in (None, ""):
+        sex = SEX_VALUES.get(fold(_text(raw_sex)), "")
+        if not sex:
+            problem("sex", raw_sex, _("“Nam” or “Nữ”"))
+
+    raw_birth = cell("birth")
+    if layout.sex_by_birth_column:
+        for col, coded in layout.sex_by_birth_column.items():
+            if col < len(values) and values[col] not in (None, ""):
+                raw_birth, sex = values[col], sex or coded
+    birth_date, precision, birth_problem = parse_date(raw_birth)
+    if birth_problem:
+        problem("birth", raw_birth, birth_problem)
+    elif birth_date and not (dt.date(1900, 1, 1) <= birth_date <= ctx.today):
+        problem("birth", raw_birth, _("a birth date between 1900 and today"))
+        birth_date = None
+
+    cccd = normalise(cell("cccd"))
+    if cccd:
+        for p in check_cccd(cccd, sex=sex, birth_year=birth_date.year if birth_date else None):
+            problem("cccd", cell("cccd"), p.message)
+
+    ethnicity = ""
+    raw_eth = cell("ethnicity")
+    if raw_eth not in (None, ""):
+        text = _text(raw_eth)
+        ethnicity = text.zfill(2) if text.isdigit() and 1 <= int(text) <= 56 else ETHNIC_BY_NAME.get(fold(text), "")
+        if not ethnicity:
+            problem("ethnicity", raw_eth, _("an ethnic group of Decision 121-TCTK/PPCĐ (name or code 01–56)"))
+
+    commune_id = None
+    raw_commune = cell("commune")
+    if raw_commune not in (None, ""):
+        text = _text(raw_commune)
+        code_match = re.search(r"\b(\d{4,5})\b", text)
+        unit = ctx.communes_by_code.get(code_match.group(1).zfill(5)) if code_match else None
+        unit = unit or ctx.communes_by_name.get(fold(text))
+        if unit is None:
+            problem("commune", raw_commune, _("a current commune of the province (5-digit code or name)"))
+        else:
+            commune_id = unit
+
+    member_type = MemberType.OFFICIAL
+    raw_type = cell("member_type")
+    if raw_type not in (None, ""):
+        member_type = MEMBER_TYPES.get(fold(_text(raw_type)), "")
+        if not member_type:
+            problem("member_type", raw_type, _("“Chính thức”, “Liên kết” or “Danh dự”"))
+
+    branch_id = None
+    raw_branch = cell("branch")
+    if raw_branch not in (None, ""):
+        branch_id = ctx.branches_by_name.get(fold(_text(raw_branch)))
+        if branch_id is None:
+            problem("branch", raw_branch, _("a branch of this association"))
+
+    joined_on, _precision, joined_problem = parse_date(cell("joined_on"), allow_year=False)
+    if joined_problem:
+        problem("joined_on", cell("joined_on"), joined_problem)
+    elif joined_on is None:
+        problem("joined_on", "", _("the date the person joined (dd/mm/yyyy)"))
+    elif joined_on > ctx.today:
+        problem("joined_on", cell("joined_on"), _("a date not in the future"))
+    elif birth_date and joined_on < birth_date:
+        problem("joined_on", cell("joined_on"), _("a date after the birth date"))
+
+    if not problems:
+        key = cccd or (fold(name), birth_date)
+        if key in ctx.seen:
+            problem(
+                "cccd" if cccd else "full_name",
+                cccd or name,
+                _("a person listed once (the same person is on row %(row)s)") % {"row": ctx.seen[key]},
+            )
+        elif cccd and cccd in ctx.open_cccds:
+            problem("cccd", cccd, _("a person not yet in the association (already a member)"))
+        else:
+            ctx.seen[key] = row
+            why = eligibility_problem(
+                ctx.rule, birth_date=birth_date, precision=precision, joined_on=joined_on, exception=False
+            )
+            if why:
+                problem("birth", raw_birth, why)
+    if problems:
+        return None, problems
+    return CleanRow(
+        row=row,
+        full_name=name,
+        birth_date=birth_date,
+        birth_precision=precision,
+        sex=sex,
+        cccd=cccd,
+        ethnicity=ethnicity,
+        occupation=_text(cell("occupation"))[:120],
+        commune_id=commune_id,
+        address=_text(cell("address"))[:200],
+        phone=_text(cell("phone"))[:20],
+        member_type=member_type,
+        member_number=_text(cell("member_number"))[:30],
+        branch_id=branch_id,
+        joined_on=joined_on,
+    ), []

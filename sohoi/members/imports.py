@@ -1,0 +1,306 @@
+"""The member import: check a whole file (no writes), then write its valid rows in one transaction.
+
+Rows are written with executemany in chunks, persons with ids allocated under a table lock, so that a
+million-row file is not a million ORM saves. A person already known by CCCD gets a new membership.
+"""
+
+from collections.abc import Iterator
+from itertools import chain, islice
+
+from django.db import connection, transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from sohoi.audit.models import Action
+from sohoi.audit.services import audit_log
+from sohoi.core.errors import ApplicationError
+from sohoi.core.text import fold
+from sohoi.geo.selectors import home_communes
+from sohoi.members.importer import (
+    HEADER_SCAN_ROWS,
+    CleanRow,
+    Context,
+    ImportFileError,
+    Layout,
+    Problem,
+    Sheet,
+    check_row,
+    find_layout,
+)
+from sohoi.members.models import (
+    EligibilityRule,
+    ImportMode,
+    ImportProblem,
+    ImportStatus,
+    MemberImport,
+    Membership,
+)
+from sohoi.people.ethnicity import CODE_SYSTEM
+from sohoi.people.models import Person
+
+CHUNK = 5000
+MAX_STORED_PROBLEMS = 100_000
+
+
+def _context(association) -> Context:
+    communes = list(home_communes())
+    return Context(
+        association=association,
+        rule=EligibilityRule.objects.filter(association=association).first(),
+        communes_by_code={c.code: c.pk for c in communes},
+        communes_by_name={fold(c.name): c.pk for c in communes}
+        | {fold(c.name.split(" ", 1)[1]): c.pk for c in communes if " " in c.name},
+        branches_by_name={fold(b.name): b.pk for b in association.branches.filter(closed_on__isnull=True)},
+        open_cccds=set(
+            Membership.objects.filter(association=association, left_on__isnull=True)
+            .exclude(person__cccd="")
+            .values_list("person__cccd", flat=True)
+        ),
+    )
+
+
+def checked_rows(path, association) -> tuple[Layout, int, Iterator[tuple[CleanRow | None, list[Problem]]]]:
+    """The layout, how many rows follow the header, and each data row checked, in file order."""
+    sheet = Sheet(path)
+    rows = sheet.rows()
+    head = [values for _index, values in islice(rows, HEADER_SCAN_ROWS)]
+    layout = find_layout(head)
+    ctx = _context(association)
+
+    def generate():
+        for index, values in chain(enumerate(head, start=1), rows):
+            if index >= layout.first_data_row and any(v not in (None, "") for v in values):
+                yield check_row(values, index, layout, ctx)
+
+    return layout, max(sheet.height - layout.first_data_row + 1, 0), generate()
+
+
+def member_import_create(*, association, upload, mode: str, by) -> MemberImport:
+    """Keep the uploaded file and queue its check. Side effect: a job row the page polls."""
+    if not upload.name.lower().endswith(".xlsx"):
+        raise ApplicationError(
+            _("Upload an Excel workbook (.xlsx); “%(name)s” is not one.") % {"name": upload.name}, field="file"
+        )
+    job = MemberImport.objects.create(
+        association=association, created_by=by, file=upload, mode=mode, original_name=upload.name[:200]
+    )
+    from sohoi.members.tasks import check_member_import  # tasks import this module
+
+    transaction.on_commit(lambda: check_member_import.enqueue(job.pk))
+    return job
+
+
+def _progress(job: MemberImport, **fields) -> None:
+    MemberImport.objects.filter(pk=job.pk).update(**fields)
+    for key, value in fields.items():
+        setattr(job, key, value)
+
+
+def member_import_check(job: MemberImport) -> MemberImport:
+    """Check every row, store the problems, count valid and invalid rows. Writes no member."""
+    _progress(job, status=ImportStatus.CHECKING, processed_rows=0)
+    job.problems.all().delete()
+    try:
+        layout, total, results = checked_rows(job.file.path, job.association)
+        _progress(job, total_rows=total, ignored_columns=layout.ignored)
+        valid = invalid = done = stored = 0
+        batch = []
+        for clean, problems in results:
+            done += 1
+            if clean:
+                valid += 1
+            else:
+                invalid += 1
+                for p in problems:
+                    if stored < MAX_STORED_PROBLEMS:
+                        batch.append(
+                            ImportProblem(
+                                member_import=job,
+                                row=p.row,
+                                column=p.column[:100],
+                                value=p.value[:200],
+                                message=p.message[:400],
+                            )
+                        )
+                        stored += 1
+            if done % CHUNK == 0:
+                ImportProblem.objects.bulk_create(batch, batch_size=500)
+                batch = []
+                _progress(job, processed_rows=done)
+        ImportProblem.objects.bulk_create(batch, batch_size=500)
+        _progress(
+            job,
+            status=ImportStatus.CHECKED,
+            processed_rows=done,
+            total_rows=done,
+            valid_rows=valid,
+            invalid_rows=invalid,
+        )
+    except ImportFileError as exc:
+        _progress(job, status=ImportStatus.FAILED, message=str(exc), finished_at=timezone.now())
+    return job
+
+
+def member_import_confirm(*, job: MemberImport, by) -> MemberImport:
+    """The officer's go-ahead. Refused when the mode asks for a perfect file and this one is not."""
+    if job.status != ImportStatus.CHECKED:
+        raise ApplicationError(_("This import is not waiting for confirmation."))
+    if job.mode == ImportMode.ALL_OR_NOTHING and job.invalid_rows:
+        raise ApplicationError(
+            _("%(n)s rows have problems: fix them and upload the file again, or choose “Import only the valid rows”.")
+            % {"n": job.invalid_rows}
+        )
+    if job.valid_rows == 0:
+        raise ApplicationError(_("There is no valid row to import."))
+    updated = MemberImport.objects.filter(pk=job.pk, status=ImportStatus.CHECKED).update(
+        status=ImportStatus.IMPORTING, processed_rows=0
+    )
+    if updated != 1:
+        raise ApplicationError(_("This import is not waiting for confirmation."))
+    job.refresh_from_db()
+    from sohoi.members.tasks import run_member_import  # tasks import this module
+
+    transaction.on_commit(lambda: run_member_import.enqueue(job.pk))
+    return job
+
+
+class _AbortImport(Exception):
+    pass
+
+
+def member_import_run(job: MemberImport) -> MemberImport:
+    """Check the file again (the registry may have changed) and write the valid rows, all in one
+    transaction: in "all or nothing" mode a single problem anywhere leaves nothing written."""
+    try:
+        with transaction.atomic():
+            _lock_tables()
+            _layout, _total, results = checked_rows(job.file.path, job.association)
+            chunk, written, done = [], 0, 0
+            for clean, problems in results:
+                done += 1
+                if problems and job.mode == ImportMode.ALL_OR_NOTHING:
+                    first = problems[0]
+                    raise _AbortImport(
+                        _("Row %(row)s, column “%(col)s”: “%(value)s” — expected %(exp)s. Nothing was imported.")
+                        % {"row": first.row, "col": first.column, "value": first.value, "exp": first.message}
+                    )
+                if clean:
+                    chunk.append(clean)
+                if len(chunk) >= CHUNK:
+                    written += write_rows(chunk, job.association)
+                    chunk = []
+            written += write_rows(chunk, job.association)
+            audit_log(
+                actor=job.created_by, action=Action.CREATE, obj=job, note=_("%(n)s members imported") % {"n": written}
+            )
+        _progress(job, status=ImportStatus.DONE, imported_rows=written, processed_rows=done, finished_at=timezone.now())
+    except (_AbortImport, ImportFileError) as exc:
+        _progress(job, status=ImportStatus.FAILED, message=str(exc), imported_rows=0, finished_at=timezone.now())
+    return job
+
+
+def _lock_tables() -> None:
+    """Ids are allocated by the import itself: keep other writers out until it commits.
+    (SQLite's IMMEDIATE transactions already hold the write lock.)"""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("LOCK TABLE people_person, members_membership IN SHARE ROW EXCLUSIVE MODE")
+
+
+PERSON_COLUMNS = (
+    "id",
+    "full_name",
+    "name_folded",
+    "birth_date",
+    "birth_precision",
+    "sex",
+    "phone",
+    "cccd",
+    "ethnicity",
+    "ethnicity_code_system",
+    "occupation",
+    "address_commune_id",
+    "address_text",
+)
+MEMBERSHIP_COLUMNS = (
+    "person_id",
+    "association_id",
+    "branch_id",
+    "member_type",
+    "member_number",
+    "role",
+    "joined_on",
+    "left_on",
+    "left_reason",
+    "eligibility_exception",
+    "created_at",
+)
+
+
+def _insert_sql(table: str, columns: tuple[str, ...]) -> str:
+    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join(['%s'] * len(columns))})"
+
+
+def write_rows(rows: list[CleanRow], association) -> int:
+    """Write checked rows: new persons (ids allocated here), then one membership per row."""
+    if not rows:
+        return 0
+    known = {}
+    cccds = [r.cccd for r in rows if r.cccd]
+    for start in range(0, len(cccds), 900):
+        known.update(Person.objects.filter(cccd__in=cccds[start : start + 900]).values_list("cccd", "id"))
+    next_id = (Person.objects.aggregate(m=Max("id"))["m"] or 0) + 1
+    person_rows, person_ids = [], []
+    for r in rows:
+        pid = known.get(r.cccd) if r.cccd else None
+        if pid is None:
+            pid, next_id = next_id, next_id + 1
+            person_rows.append(
+                (
+                    pid,
+                    r.full_name,
+                    fold(r.full_name),
+                    r.birth_date,
+                    r.birth_precision,
+                    r.sex,
+                    r.phone,
+                    r.cccd,
+                    r.ethnicity,
+                    CODE_SYSTEM,
+                    r.occupation,
+                    r.commune_id,
+                    r.address,
+                )
+            )
+            if r.cccd:
+                known[r.cccd] = pid
+        person_ids.append(pid)
+    now = timezone.now()
+    membership_rows = [
+        (pid, association.pk, r.branch_id, r.member_type, r.member_number, "", r.joined_on, None, "", False, now)
+        for pid, r in zip(person_ids, rows, strict=True)
+    ]
+    with connection.cursor() as cursor:
+        cursor.executemany(_insert_sql("people_person", PERSON_COLUMNS), person_rows)
+        cursor.executemany(_insert_sql("members_membership", MEMBERSHIP_COLUMNS), membership_rows)
+        if connection.vendor == "postgresql" and person_rows:
+            cursor.execute("SELECT setval(pg_get_serial_sequence('people_person', 'id'), %s)", [next_id - 1])
+    return len(rows)
+
+
+def rejected_rows(job: MemberImport) -> tuple[list, list[list], list[str]]:
+    """The header row, the original values of every rejected row, and each one's problems joined."""
+    messages: dict[int, list[str]] = {}
+    for row, column, value, message in job.problems.values_list("row", "column", "value", "message"):
+        messages.setdefault(row, []).append(f"{column}: “{value}” — {message}")
+    sheet = Sheet(job.file.path)
+    rows = sheet.rows()
+    head = [values for _index, values in islice(rows, HEADER_SCAN_ROWS)]
+    layout = find_layout(head)
+    out, reasons = [], []
+    for index, values in chain(enumerate(head, start=1), rows):
+        if index in messages:
+            out.append(list(values))
+            reasons.append("; ".join(messages[index]))
+    return list(head[layout.header_row - 1]), out, reasons

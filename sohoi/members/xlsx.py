@@ -1,0 +1,157 @@
+"""Excel files the member registry hands out: the import template, rejected rows, member lists.
+
+Every text cell goes through ``safe`` so that a value beginning with = + - @ cannot run as a formula
+when the file is opened (CSV/formula injection).
+"""
+
+import io
+
+import xlsxwriter
+from django.utils.translation import gettext as _
+
+from sohoi.geo.selectors import home_communes
+from sohoi.members.models import MemberType
+from sohoi.people.ethnicity import ETHNIC_GROUPS
+
+TEMPLATE_COLUMNS = [
+    ("STT", 6),
+    ("Họ và tên", 28),
+    ("Ngày sinh (dd/mm/yyyy hoặc năm)", 16),
+    ("Giới tính", 10),
+    ("Số CCCD", 16),
+    ("Dân tộc", 14),
+    ("Nghề nghiệp", 18),
+    ("Xã, phường thường trú", 30),
+    ("Địa chỉ thường trú", 28),
+    ("Điện thoại", 14),
+    ("Loại hội viên", 16),
+    ("Số thẻ hội viên", 14),
+    ("Chi hội", 24),
+    ("Ngày vào hội", 14),
+]
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe(value):
+    """Text that a spreadsheet will show, never evaluate."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def _workbook():
+    buffer = io.BytesIO()
+    return buffer, xlsxwriter.Workbook(
+        buffer, {"in_memory": True, "strings_to_formulas": False, "strings_to_numbers": False, "strings_to_urls": False}
+    )
+
+
+def import_template(association) -> bytes:
+    """The template: the columns, dropdowns for sex, ethnicity, commune, member type and branch,
+    and an instructions sheet, in Vietnamese."""
+    buffer, wb = _workbook()
+    bold = wb.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": True})
+    text = wb.add_format({"num_format": "@"})
+    sheet = wb.add_worksheet("Hội viên")
+    lists = wb.add_worksheet("Danh mục")
+    guide = wb.add_worksheet("Hướng dẫn")
+    for col, (title, width) in enumerate(TEMPLATE_COLUMNS):
+        sheet.write_string(0, col, title, bold)
+        sheet.set_column(
+            col,
+            col,
+            width,
+            text
+            if title in ("Số CCCD", "Điện thoại", "Ngày sinh (dd/mm/yyyy hoặc năm)", "Ngày vào hội", "Số thẻ hội viên")
+            else None,
+        )
+    sheet.freeze_panes(1, 0)
+    choices = {
+        "Giới tính": ["Nam", "Nữ"],
+        "Dân tộc": [name for _code, name in ETHNIC_GROUPS],
+        "Xã, phường thường trú": [f"{c.name} ({c.code})" for c in home_communes()],
+        "Loại hội viên": [str(label) for label in ("Chính thức", "Liên kết", "Danh dự")],
+        "Chi hội": [b.name for b in association.branches.filter(closed_on__isnull=True)] or ["—"],
+    }
+    for list_col, (title, values) in enumerate(choices.items()):
+        lists.write_string(0, list_col, title, bold)
+        for row, value in enumerate(values, start=1):
+            lists.write_string(row, list_col, value)
+        col = next(i for i, (t, _w) in enumerate(TEMPLATE_COLUMNS) if t == title)
+        letter = xlsxwriter.utility.xl_col_to_name(list_col)
+        sheet.data_validation(
+            1,
+            col,
+            20000,
+            col,
+            {
+                "validate": "list",
+                "source": f"='Danh mục'!${letter}$2:${letter}${len(values) + 1}",
+                "error_type": "warning",
+            },
+        )
+    lines = [
+        _("How to fill in the member list of %(name)s") % {"name": association.name},
+        "",
+        "1. Mỗi dòng là một hội viên. Không xóa dòng tiêu đề; có thể thêm dòng tiêu đề phía trên.",
+        "2. Bắt buộc: Họ và tên, Ngày vào hội (dd/mm/yyyy).",
+        "3. Ngày sinh: dd/mm/yyyy, hoặc chỉ năm sinh (yyyy) nếu không rõ ngày.",
+        "4. Số CCCD: 12 chữ số, nhập dạng văn bản để Excel không bỏ số 0 ở đầu.",
+        "5. Dân tộc, Giới tính, Xã/phường, Loại hội viên, Chi hội: chọn trong danh sách (sheet Danh mục).",
+        "6. Người đã có trong hệ thống (cùng số CCCD) sẽ được thêm tư cách hội viên, không tạo người mới.",
+        "7. Sau khi tải lên, hệ thống kiểm tra từng dòng và báo lỗi theo dòng, cột, giá trị.",
+        "",
+        f"Loại hội viên: {', '.join(str(label) for _v, label in MemberType.choices)}",
+    ]
+    for row, line in enumerate(lines):
+        guide.write_string(row, 0, line, bold if row == 0 else None)
+    guide.set_column(0, 0, 110)
+    sheet.activate()
+    wb.close()
+    return buffer.getvalue()
+
+
+def rows_with_reasons(header: list, rows: list[list], reasons: list[str]) -> bytes:
+    """The rejected rows as they were uploaded, with a first column saying what to fix."""
+    buffer, wb = _workbook()
+    bold = wb.add_format({"bold": True, "bg_color": "#FCE4D6", "border": 1})
+    date = wb.add_format({"num_format": "dd/mm/yyyy"})
+    sheet = wb.add_worksheet("Dòng bị từ chối")
+    sheet.write_string(0, 0, "Lỗi cần sửa", bold)
+    for col, title in enumerate(header, start=1):
+        sheet.write_string(0, col, str(title or ""), bold)
+    sheet.set_column(0, 0, 70)
+    for r, (values, reason) in enumerate(zip(rows, reasons, strict=True), start=1):
+        sheet.write_string(r, 0, safe(reason))
+        for c, value in enumerate(values, start=1):
+            _write(sheet, r, c, value, date)
+    wb.close()
+    return buffer.getvalue()
+
+
+def table(title: str, header: list[str], rows) -> bytes:
+    """A plain table (member list export)."""
+    buffer, wb = _workbook()
+    bold = wb.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1})
+    date = wb.add_format({"num_format": "dd/mm/yyyy"})
+    sheet = wb.add_worksheet(title[:31])
+    for col, name in enumerate(header):
+        sheet.write_string(0, col, name, bold)
+        sheet.set_column(col, col, 18)
+    for r, values in enumerate(rows, start=1):
+        for c, value in enumerate(values):
+            _write(sheet, r, c, value, date)
+    sheet.freeze_panes(1, 0)
+    wb.close()
+    return buffer.getvalue()
+
+
+def _write(sheet, row, col, value, date_format):
+    if value is None or value == "":
+        return
+    if hasattr(value, "year") and hasattr(value, "month"):
+        sheet.write_datetime(row, col, value, date_format)
+    elif isinstance(value, (int, float)) and not isinstance(value, bool):
+        sheet.write_number(row, col, value)
+    else:
+        sheet.write_string(row, col, safe(str(value)))
