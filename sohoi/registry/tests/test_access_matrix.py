@@ -7,9 +7,13 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from conftest import ROLES
 from sohoi.members import services as membership_services
+from sohoi.members.models import MemberImport
+from sohoi.members.tests.test_import import HEADER, workbook
 from sohoi.registry import services
 from sohoi.registry.models import EventKind
 from tests.factories import commune, decision
+
+IMPORT_FILE = workbook([[1, "Xã Lạ", "1960", "Nam", "", "Kinh", "99999", "01/01/2021"]], header=HEADER)
 
 # Answers in the order of ROLES: province_officer, officer_a, officer_b, leader, anonymous.
 # 302 for the anonymous visitor is a redirect to the login page.
@@ -46,6 +50,11 @@ MATRIX = [
     ("/associations/{a}/members/violations/", READ_A),
     ("/associations/{a}/members/figures/", READ_A),
     ("/people/{person}/", READ_A),
+    ("/associations/{a}/members/export.xlsx", READ_A),
+    ("/associations/{a}/members/import/", WRITE_A_BOTH),
+    ("/associations/{a}/members/import/template.xlsx", WRITE_A_BOTH),
+    ("/associations/{a}/members/import/{job}/", WRITE_A_BOTH),
+    ("/associations/{a}/members/import/{job}/rejected.xlsx", WRITE_A_BOTH),
     ("/audit/", PROVINCE_ONLY),
     ("/directory/", ALL),
     ("/directory/{a}/", ALL),
@@ -82,12 +91,18 @@ def objects(cast):
             full_name="Ma Văn Tính", cccd="006058001234", sex="M", birth_year=1958
         ),
     )
+    job = MemberImport.objects.create(
+        association=a, created_by=cast.province_officer, original_name="ds.xlsx", status="checked",
+        file=SimpleUploadedFile("ds.xlsx", IMPORT_FILE),
+    )
+    job.problems.create(row=2, column="Xã, phường thường trú", value="99999", message="x")
     return {
         "a": a.pk,
         "branch": branch.pk,
         "decision": event.decision_id,
         "membership": membership.pk,
         "person": membership.person_id,
+        "job": job.pk,
     }
 
 
@@ -111,6 +126,8 @@ WRITES = [
     ("/associations/{a}/branches/new/", WRITE_A_BOTH),
     ("/associations/{a}/members/new/", WRITE_A_BOTH),
     ("/associations/{a}/members/{membership}/end/", WRITE_A_BOTH),
+    ("/associations/{a}/members/import/", WRITE_A_BOTH),
+    ("/associations/{a}/members/import/{job}/", WRITE_A_BOTH),
 ]
 
 
