@@ -22,10 +22,17 @@ from sohoi.demo.data import (
     SECTOR_AGENCY,
 )
 from sohoi.geo.models import AdministrativeUnit
+from sohoi.members.importer import CleanRow
+from sohoi.members.imports import write_rows
+from sohoi.members.models import EligibilityRule
+from sohoi.people.models import DatePrecision
 from sohoi.registry import services
 from sohoi.registry.models import ActivityField, Association, EventKind, Position, ScopeLevel
 
 SEED = 20230704  # the day of the conference in the seed
+# Former Bắc Kạn and Thái Nguyên: mostly Tày, Kinh, Dao, Nùng, Mông (Decision 121 codes).
+ETHNIC_MIX_CODES = ["02", "01", "09", "07", "08", "15", "18", "04"]
+ETHNIC_MIX_WEIGHTS = [34, 36, 10, 10, 5, 2, 2, 1]
 MIDDLE_MALE = ["Văn", "Đức", "Quang", "Minh", "Hữu", "Xuân", "Ngọc", "Thanh"]
 MIDDLE_FEMALE = ["Thị", "Thu", "Ngọc", "Thanh", "Hồng", "Minh"]
 # Associations whose story ends early (merged in 2022, dissolved in 2024) stop holding congresses.
@@ -46,6 +53,7 @@ class DemoBuilder:
         }
         self.fields = {f.name: f for f in ActivityField.objects.all()}
         self.by_key: dict[tuple[str, str], Association] = {}
+        self.cccd_serial = 0
 
     # --- small generators ---------------------------------------------------------------------
     def person_name(self, sex: str) -> str:
@@ -248,6 +256,83 @@ class DemoBuilder:
             hq_street="Số 2, đường Cách Mạng Tháng Tám",
         )
 
+    def members(self) -> None:
+        """Tens of thousands of members: the region's ethnic mix, some birth years only, and people
+        who belong to several associations (the same person in the Elderly Association and the Red Cross)."""
+        elderly_pk = self.by_key[("nguoi-cao-tuoi", "new")].pk
+        living = sorted(
+            Association.objects.filter(status__in=["active", "suspended"]), key=lambda a: (a.pk != elderly_pk, a.pk)
+        )
+        EligibilityRule.objects.create(
+            association=self.by_key[("nguoi-cao-tuoi", "new")],
+            min_age=60,
+            exception_min_age=55,
+            exception_note="tích cực tham gia hoạt động hội",
+            source="Điều lệ Hội Người cao tuổi Việt Nam (QĐ 288/QĐ-BNV 2022), Điều 9",
+        )
+        sizes = {"nguoi-cao-tuoi": 9000, "khuyen-hoc": 7000, "chu-thap-do": 5000, "cuu-tnxp": 1200}
+        elders: list[CleanRow] = []
+        for association in living:
+            key = next((k for (k, p), a in self.by_key.items() if a.pk == association.pk), None)
+            count = (
+                sizes.get(key, self.rng.randint(150, 700))
+                if association.name.endswith("(mới)")
+                else (self.rng.randint(100, 600))
+            )
+            elderly = key == "nguoi-cao-tuoi"
+            rows = [self.member_row(association, elderly=elderly) for _ in range(count)]
+            if elderly:
+                elders = rows
+            if key == "chu-thap-do" and elders:
+                rows[: len(elders) // 5] = [self.same_person(r) for r in elders[: len(elders) // 5]]
+            for start in range(0, len(rows), 5000):
+                write_rows(rows[start : start + 5000], association)
+
+    def same_person(self, row: CleanRow) -> CleanRow:
+        return CleanRow(
+            **{
+                **row.__dict__,
+                "joined_on": dt.date(self.rng.randint(2015, 2025), self.rng.randint(1, 12), 1),
+                "branch_id": None,
+            }
+        )
+
+    def member_row(self, association: Association, *, elderly: bool) -> CleanRow:
+        sex = self.rng.choice("MF")
+        year = self.rng.randint(1935, 1963) if elderly else self.rng.randint(1945, 2004)
+        joined = dt.date(max(year + (60 if elderly else 18), 2000) + self.rng.randint(0, 5), self.rng.randint(1, 12), 1)
+        joined = min(joined, dt.date(2026, 10, 1))
+        year_only = self.rng.random() < (0.35 if elderly else 0.1)
+        birth = dt.date(year, 1, 1) if year_only else dt.date(year, self.rng.randint(1, 12), self.rng.randint(1, 28))
+        area = "bk" if self.rng.random() < 0.4 else "tn"
+        commune = self.rng.choice(self.communes[area])
+        self.cccd_serial += 1
+        cccd = (
+            ""
+            if self.rng.random() < 0.1
+            else (
+                f"{'006' if area == 'bk' else '019'}{(year // 100 - 19) * 2 + (sex == 'F')}{year % 100:02d}"
+                f"{self.cccd_serial:06d}"
+            )
+        )
+        return CleanRow(
+            row=0,
+            full_name=self.person_name(sex),
+            birth_date=birth,
+            birth_precision=DatePrecision.YEAR if year_only else DatePrecision.DAY,
+            sex=sex,
+            cccd=cccd,
+            ethnicity=self.rng.choices(ETHNIC_MIX_CODES, ETHNIC_MIX_WEIGHTS)[0],
+            occupation=self.rng.choice(["Nông dân", "Hưu trí", "Giáo viên", "Buôn bán", "Công chức", "Công nhân"]),
+            commune_id=commune.pk,
+            address=f"Thôn {self.fake.last_name()}",
+            phone="",
+            member_type="official",
+            member_number="",
+            branch_id=None,
+            joined_on=joined,
+        )
+
     def users(self) -> None:
         for username, full_name, role, key in DEMO_USERS:
             last, first = full_name.rsplit(" ", 1)
@@ -270,5 +355,6 @@ def build_demo(seed: int = SEED) -> bool:
         return False
     builder = DemoBuilder(seed)
     builder.build()
+    builder.members()
     builder.users()
     return True

@@ -3,6 +3,8 @@ from django.core.management import call_command
 from django.db.models import Count
 
 from sohoi.accounts.models import User
+from sohoi.members.models import Membership
+from sohoi.people.models import Person
 from sohoi.registry.models import Association, Branch, Term
 
 pytestmark = pytest.mark.django_db
@@ -20,6 +22,12 @@ def test_the_demo_province_is_deterministic_and_loads_once(capsys):
         "Hội Chữ thập đỏ tỉnh Thái Nguyên",
     ]
     assert Term.objects.get(association=new_red_cross).number == 1
+    assert Membership.objects.count() == 29385
+    assert Person.objects.filter(memberships__isnull=False).distinct().count() == 27768
+    both = Person.objects.filter(memberships__association__name="Hội Người cao tuổi tỉnh Thái Nguyên (mới)").filter(
+        memberships__association__name="Hội Chữ thập đỏ tỉnh Thái Nguyên (mới)"
+    )
+    assert both.count() == 1617
     officer = User.objects.get(username="hoi.ctd")
     assert [a.name for a in officer.associations.all()] == ["Hội Chữ thập đỏ tỉnh Thái Nguyên (mới)"]
     call_command("load_demo")

@@ -92,7 +92,10 @@ def objects(cast):
         ),
     )
     job = MemberImport.objects.create(
-        association=a, created_by=cast.province_officer, original_name="ds.xlsx", status="checked",
+        association=a,
+        created_by=cast.province_officer,
+        original_name="ds.xlsx",
+        status="checked",
         file=SimpleUploadedFile("ds.xlsx", IMPORT_FILE),
     )
     job.problems.create(row=2, column="Xã, phường thường trú", value="99999", message="x")
