@@ -1,0 +1,82 @@
+"""An association officer downloads the template, uploads a list with good and bad rows, watches the
+progress bar, reads the problems, imports the valid rows and downloads the rejected ones."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+from openpyxl import load_workbook
+
+from sohoi.accounts.models import Role
+from sohoi.members.models import Membership
+from sohoi.members.tests.test_import import GOOD, workbook
+from tests.browser.test_registry_flow import log_in
+from tests.factories import UserFactory, active_association
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def run_worker():
+    call_command("db_worker", batch=True, verbosity=0)
+
+
+def test_officer_imports_a_member_list(live_server, browser, screenshot, settings, tmp_path):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+    association = active_association(name="Hội Chữ thập đỏ tỉnh Thái Nguyên (mới)")
+    UserFactory(username="hoi.ctd", role=Role.ASSOCIATION_OFFICER, associations=[association])
+    page = browser.new_page(locale="vi-VN", viewport={"width": 1100, "height": 900})
+    page.set_default_timeout(15_000)
+    log_in(page, live_server.url, "hoi.ctd")
+    page.goto(f"{live_server.url}/associations/{association.pk}/members/")
+    page.get_by_role("button", name="Nhập từ Excel").click()
+
+    with page.expect_download() as template:
+        page.get_by_role("button", name="Tải tệp mẫu").click()
+    book = load_workbook(io.BytesIO(template.value.path().read_bytes()))
+    assert template.value.suggested_filename == "mau-danh-sach-hoi-vien.xlsx"
+    assert book.sheetnames == ["Hội viên", "Danh mục", "Hướng dẫn"]
+
+    upload = tmp_path / "danh-sach.xlsx"
+    upload.write_bytes(
+        workbook(
+            [
+                GOOD,
+                [2, "NÔNG VĂN THƯỢNG", "1950", "Nam", "006050001235", "Tày", "Xã Ba Bể", "02/09/2010"],
+                [3, "Ngày Không Có", "31/02/1960", "Nam", "", "Kinh", "05443", "01/01/2021"],
+            ]
+        )
+    )
+    page.get_by_label("Danh sách hội viên (.xlsx)").set_input_files(str(upload))
+    page.get_by_label("Chỉ nhập các dòng hợp lệ").check()
+    page.get_by_role("button", name="Tải lên và kiểm tra").click()
+    page.locator("progress").wait_for()
+    assert page.get_by_text("Đang chờ").is_visible()
+    screenshot(page, "import-progress")
+
+    run_worker()
+    page.get_by_text("Đã kiểm tra: chờ xác nhận").wait_for()
+    problems = page.locator("table.problems tbody tr")
+    assert problems.count() == 1
+    assert problems.first.inner_text().split("\t") == [
+        "4",
+        "Ngày sinh",
+        "31/02/1960",
+        "một ngày có thật (ngày này không tồn tại)",
+    ]
+    screenshot(page, "import-checked")
+
+    with page.expect_download() as rejected:
+        page.get_by_role("button", name="Tải các dòng bị từ chối (.xlsx)").click()
+    rows = list(load_workbook(io.BytesIO(rejected.value.path().read_bytes())).active.iter_rows(values_only=True))
+    assert rows[1][0] == "Ngày sinh: “31/02/1960” — một ngày có thật (ngày này không tồn tại)"
+
+    page.get_by_role("button", name="Nhập 2 dòng hợp lệ").click()
+    page.locator("progress").wait_for()
+    run_worker()
+    page.get_by_text("Đã nhập", exact=True).first.wait_for()
+    screenshot(page, "import-done")
+    assert sorted(Membership.objects.filter(association=association).values_list("person__full_name", flat=True)) == [
+        "Hoàng Thị Lan",
+        "Nông Văn Thượng",
+    ]
+    page.close()
