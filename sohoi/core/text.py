@@ -2,9 +2,13 @@
 
 import unicodedata
 
+_D_BAR = str.maketrans({"Đ": "D", "đ": "d"})
+
 
 def nfc(value: str) -> str:
     """Vietnamese arrives in NFC and NFD; store NFC so that equal names compare equal."""
+    if value.isascii() or unicodedata.is_normalized("NFC", value):
+        return value
     return unicodedata.normalize("NFC", value)
 
 
@@ -18,10 +22,12 @@ def clean_text(value: str | None) -> str:
 def fold(value: str | None) -> str:
     """Lower-case, without diacritics: "Hội Người cao tuổi Đồng Hỷ" → "hoi nguoi cao tuoi dong hy".
 
-    "Đ/đ" has no decomposition in Unicode, so it is mapped by hand.
+    Vietnamese letters decompose (NFD) into an ASCII letter and combining marks, which are dropped;
+    "Đ/đ" has no decomposition in Unicode, so it is mapped by hand. Other non-ASCII characters are
+    dropped too: the result is a search key, never shown.
     """
     if not value:
         return ""
-    decomposed = unicodedata.normalize("NFD", value.replace("Đ", "D").replace("đ", "d"))
-    stripped = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
-    return " ".join(stripped.lower().split())
+    if not value.isascii():
+        value = unicodedata.normalize("NFD", value.translate(_D_BAR)).encode("ascii", "ignore").decode()
+    return " ".join(value.lower().split())

@@ -185,6 +185,8 @@ class Sheet:
 def _text(value) -> str:
     if value is None:
         return ""
+    if type(value) is str:
+        return clean_text(value)
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, (dt.date, dt.datetime)):

@@ -4,7 +4,9 @@ Rows are written with executemany in chunks, persons with ids allocated under a 
 million-row file is not a million ORM saves. A person already known by CCCD gets a new membership.
 """
 
+import pickle
 from collections.abc import Iterator
+from dataclasses import astuple
 from itertools import chain, islice
 
 from django.db import connection, transaction
@@ -52,11 +54,7 @@ def _context(association) -> Context:
         communes_by_name={fold(c.name): c.pk for c in communes}
         | {fold(c.name.split(" ", 1)[1]): c.pk for c in communes if " " in c.name},
         branches_by_name={fold(b.name): b.pk for b in association.branches.filter(closed_on__isnull=True)},
-        open_cccds=set(
-            Membership.objects.filter(association=association, left_on__isnull=True)
-            .exclude(person__cccd="")
-            .values_list("person__cccd", flat=True)
-        ),
+        open_cccds=_open_cccds(association),
     )
 
 
@@ -105,30 +103,24 @@ def member_import_check(job: MemberImport) -> MemberImport:
         layout, total, results = checked_rows(job.file.path, job.association)
         _progress(job, total_rows=total, ignored_columns=layout.ignored)
         valid = invalid = done = stored = 0
-        batch = []
-        for clean, problems in results:
-            done += 1
-            if clean:
-                valid += 1
-            else:
-                invalid += 1
-                for p in problems:
-                    if stored < MAX_STORED_PROBLEMS:
-                        batch.append(
-                            ImportProblem(
-                                member_import=job,
-                                row=p.row,
-                                column=p.column[:100],
-                                value=p.value[:200],
-                                message=p.message[:400],
-                            )
-                        )
-                        stored += 1
-            if done % CHUNK == 0:
-                ImportProblem.objects.bulk_create(batch, batch_size=500)
-                batch = []
-                _progress(job, processed_rows=done)
-        ImportProblem.objects.bulk_create(batch, batch_size=500)
+        batch, staged = [], []
+        with open(staging_path(job), "wb") as staging:
+            for clean, problems in results:
+                done += 1
+                if clean:
+                    valid += 1
+                    staged.append(astuple(clean))
+                else:
+                    invalid += 1
+                    batch.extend(problems[: max(MAX_STORED_PROBLEMS - stored, 0)])
+                    stored += len(problems)
+                if done % CHUNK == 0:
+                    _store_problems(job, batch)
+                    pickle.dump(staged, staging, protocol=pickle.HIGHEST_PROTOCOL)
+                    batch, staged = [], []
+                    _progress(job, processed_rows=done)
+            _store_problems(job, batch)
+            pickle.dump(staged, staging, protocol=pickle.HIGHEST_PROTOCOL)
         _progress(
             job,
             status=ImportStatus.CHECKED,
@@ -140,6 +132,22 @@ def member_import_check(job: MemberImport) -> MemberImport:
     except ImportFileError as exc:
         _progress(job, status=ImportStatus.FAILED, message=str(exc), finished_at=timezone.now())
     return job
+
+
+def staging_path(job: MemberImport) -> str:
+    """The checked rows, kept next to the upload between the check and the import."""
+    return job.file.path + ".checked"
+
+
+def _staged(job: MemberImport) -> Iterator[CleanRow]:
+    with open(staging_path(job), "rb") as staging:
+        while True:
+            try:
+                chunk = pickle.load(staging)
+            except EOFError:
+                return
+            for values in chunk:
+                yield CleanRow(*values)
 
 
 def member_import_confirm(*, job: MemberImport, by) -> MemberImport:
@@ -170,34 +178,78 @@ class _AbortImport(Exception):
 
 
 def member_import_run(job: MemberImport) -> MemberImport:
-    """Check the file again (the registry may have changed) and write the valid rows, all in one
-    transaction: in "all or nothing" mode a single problem anywhere leaves nothing written."""
+    """Write the rows the check found valid, all in one transaction, after checking again what the
+    registry may have changed since (a person who became a member, a branch that closed). In "all or
+    nothing" mode one such row leaves nothing written; otherwise it joins the rejected rows."""
     try:
         with transaction.atomic():
             _lock_tables()
-            _layout, _total, results = checked_rows(job.file.path, job.association)
-            chunk, written, done = [], 0, 0
-            for clean, problems in results:
-                done += 1
-                if problems and job.mode == ImportMode.ALL_OR_NOTHING:
-                    first = problems[0]
-                    raise _AbortImport(
-                        _("Row %(row)s, column “%(col)s”: “%(value)s” — expected %(exp)s. Nothing was imported.")
-                        % {"row": first.row, "col": first.column, "value": first.value, "exp": first.message}
-                    )
-                if clean:
-                    chunk.append(clean)
+            open_cccds = _open_cccds(job.association)
+            open_branches = set(job.association.branches.filter(closed_on__isnull=True).values_list("pk", flat=True))
+            chunk, written, late_problems = [], 0, []
+            for clean in _staged(job):
+                problem = _changed_since_check(clean, open_cccds, open_branches)
+                if problem:
+                    if job.mode == ImportMode.ALL_OR_NOTHING:
+                        raise _AbortImport(
+                            _("Row %(row)s, column “%(col)s”: “%(value)s” — expected %(exp)s. Nothing was imported.")
+                            % {
+                                "row": problem.row,
+                                "col": problem.column,
+                                "value": problem.value,
+                                "exp": problem.message,
+                            }
+                        )
+                    late_problems.append(problem)
+                    continue
+                chunk.append(clean)
                 if len(chunk) >= CHUNK:
                     written += write_rows(chunk, job.association)
                     chunk = []
             written += write_rows(chunk, job.association)
+            _store_problems(job, late_problems)
             audit_log(
                 actor=job.created_by, action=Action.CREATE, obj=job, note=_("%(n)s members imported") % {"n": written}
             )
-        _progress(job, status=ImportStatus.DONE, imported_rows=written, processed_rows=done, finished_at=timezone.now())
-    except (_AbortImport, ImportFileError) as exc:
+        _progress(
+            job,
+            status=ImportStatus.DONE,
+            imported_rows=written,
+            valid_rows=written,
+            invalid_rows=job.invalid_rows + len(late_problems),
+            finished_at=timezone.now(),
+        )
+    except (_AbortImport, ImportFileError, FileNotFoundError) as exc:
         _progress(job, status=ImportStatus.FAILED, message=str(exc), imported_rows=0, finished_at=timezone.now())
     return job
+
+
+def _open_cccds(association) -> set[str]:
+    return set(
+        Membership.objects.filter(association=association, left_on__isnull=True)
+        .exclude(person__cccd="")
+        .values_list("person__cccd", flat=True)
+    )
+
+
+def _changed_since_check(row: CleanRow, open_cccds: set[str], open_branches: set[int]) -> Problem | None:
+    if row.cccd and row.cccd in open_cccds:
+        return Problem(row.row, _("CCCD number"), row.cccd, _("a person not yet in the association (already a member)"))
+    if row.branch_id and row.branch_id not in open_branches:
+        return Problem(row.row, _("Branch"), str(row.branch_id), _("a branch of this association"))
+    return None
+
+
+def _store_problems(job: MemberImport, problems: list[Problem]) -> None:
+    ImportProblem.objects.bulk_create(
+        [
+            ImportProblem(
+                member_import=job, row=p.row, column=p.column[:100], value=p.value[:200], message=p.message[:400]
+            )
+            for p in problems
+        ],
+        batch_size=500,
+    )
 
 
 def _lock_tables() -> None:

@@ -188,23 +188,46 @@ def test_all_or_nothing_refuses_to_start_with_bad_rows(cast, django_capture_on_c
     assert Membership.objects.filter(association=cast.association_a).count() == 0
 
 
-def test_a_failure_late_in_a_big_file_leaves_nothing_written(cast, django_capture_on_commit_callbacks, settings):
-    rows = [[i, f"Người Thứ {i}", "1960", "Nam", "", "Kinh", "05443", "01/01/2021"] for i in range(1, 12001)]
+def test_a_failure_late_in_a_big_file_leaves_nothing_written(cast, django_capture_on_commit_callbacks):
+    rows = [
+        [i, f"Người Thứ {i}", "1960", "Nam", f"019060{i:06d}", "Kinh", "05443", "01/01/2021"] for i in range(1, 12001)
+    ]
     job = upload(cast, workbook(rows), mode="all_or_nothing", capture=django_capture_on_commit_callbacks)
     assert (job.valid_rows, job.invalid_rows) == (12000, 0)
-    # The registry changes between the check and the import: row 11,002's commune no longer matches.
-    content = workbook(
-        [*rows[:11000], [11001, "Người Lỗi", "1960", "Nam", "", "Kinh", "99999", "01/01/2021"], *rows[11001:]]
+    # Between the check and the import, the person on row 11,002 joins the association another way.
+    membership_create(
+        association=cast.association_a,
+        joined_on=dt.date(2022, 1, 1),
+        by=None,
+        person_data=PersonData(full_name="Người Thứ 11001", cccd="019060011001", sex="M", birth_year=1960),
     )
-    with open(job.file.path, "wb") as f:
-        f.write(content)
     with django_capture_on_commit_callbacks(execute=True):
         cast.client("officer_a").post(f"/associations/{cast.association_a.pk}/members/import/{job.pk}/")
     job.refresh_from_db()
     assert job.status == "failed"
-    assert job.message.startswith("Dòng 11002, cột “Xã, phường thường trú”: “99999”")
-    assert Membership.objects.filter(association=cast.association_a).count() == 0
-    assert Person.objects.filter(full_name__startswith="Người Thứ").count() == 0
+    assert job.message == (
+        "Dòng 11002, cột “Số CCCD”: “019060011001” — cần người chưa là hội viên của hội (người này đã là hội viên). "
+        "Không dòng nào được nhập."
+    )
+    assert Membership.objects.filter(association=cast.association_a).count() == 1
+    assert Person.objects.filter(full_name__startswith="Người Thứ").count() == 1
+
+
+def test_valid_only_mode_skips_rows_that_became_invalid_and_returns_them(cast, django_capture_on_commit_callbacks):
+    job = upload(cast, workbook([GOOD]), capture=django_capture_on_commit_callbacks)
+    membership_create(
+        association=cast.association_a,
+        joined_on=dt.date(2022, 1, 1),
+        by=None,
+        person_data=PersonData(full_name="Hoàng Thị Lan", cccd="006160004321", sex="F", birth_year=1960),
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        cast.client("officer_a").post(f"/associations/{cast.association_a.pk}/members/import/{job.pk}/")
+    job.refresh_from_db()
+    assert (job.status, job.imported_rows, job.invalid_rows) == ("done", 0, 1)
+    assert problems(job) == [
+        (2, "Số CCCD", "006160004321", "người chưa là hội viên của hội (người này đã là hội viên)")
+    ]
 
 
 def test_rejected_rows_come_back_with_an_error_column(cast, django_capture_on_commit_callbacks):
