@@ -289,13 +289,7 @@ class DemoBuilder:
                 write_rows(rows[start : start + 5000], association)
 
     def same_person(self, row: CleanRow) -> CleanRow:
-        return CleanRow(
-            **{
-                **row.__dict__,
-                "joined_on": dt.date(self.rng.randint(2015, 2025), self.rng.randint(1, 12), 1),
-                "branch_id": None,
-            }
-        )
+        return row._replace(joined_on=dt.date(self.rng.randint(2015, 2025), self.rng.randint(1, 12), 1), branch_id=None)
 
     def member_row(self, association: Association, *, elderly: bool) -> CleanRow:
         sex = self.rng.choice("MF")

@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -237,8 +238,9 @@ class Context:
     seen: dict = field(default_factory=dict)  # duplicate key → first row
 
 
-@dataclass
-class CleanRow:
+class CleanRow(NamedTuple):
+    """A checked row, ready to write (a tuple: cheap to build, stage and read back)."""
+
     row: int
     full_name: str
     birth_date: dt.date | None

@@ -6,7 +6,6 @@ million-row file is not a million ORM saves. A person already known by CCCD gets
 
 import pickle
 from collections.abc import Iterator
-from dataclasses import astuple
 from itertools import chain, islice
 
 from django.db import connection, transaction
@@ -109,7 +108,7 @@ def member_import_check(job: MemberImport) -> MemberImport:
                 done += 1
                 if clean:
                     valid += 1
-                    staged.append(astuple(clean))
+                    staged.append(tuple(clean))
                 else:
                     invalid += 1
                     batch.extend(problems[: max(MAX_STORED_PROBLEMS - stored, 0)])

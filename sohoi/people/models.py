@@ -48,6 +48,7 @@ class Person(models.Model):
 
     class Meta:
         ordering = ["name_folded", "id"]
+        indexes = [models.Index(fields=["cccd"], name="people_person_cccd_idx")]  # lookups by CCCD, any database
         constraints = [
             models.UniqueConstraint(
                 fields=["cccd"],
