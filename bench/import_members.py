@@ -264,6 +264,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--skip-postgres", action="store_true")
+    parser.add_argument("--skip-sqlite", action="store_true")
     parser.add_argument("--phase")
     parser.add_argument("--file")
     parser.add_argument("--db", default="sqlite")
@@ -288,7 +289,11 @@ def main() -> None:
     generate(file, args.rows)
     print(f"generated {args.rows:,} rows ({file.stat().st_size / 1e6:.0f} MB) in {time.perf_counter() - started:.1f} s")
 
-    targets = [("sqlite", {"SOHOI_VAR_DIR": str(work / "var"), "SOHOI_MEDIA_ROOT": str(work / "media")})]
+    targets = (
+        []
+        if args.skip_sqlite
+        else [("sqlite", {"SOHOI_VAR_DIR": str(work / "var"), "SOHOI_MEDIA_ROOT": str(work / "media")})]
+    )
     if not args.skip_postgres:
         subprocess.run(
             [

@@ -129,7 +129,7 @@ def find_layout(rows: list[list]) -> Layout:
         if missing:
             raise ImportFileError(
                 _("The header row (row %(row)s) has no column for: %(cols)s.")
-                % {"row": index + 1, "cols": ", ".join(_FIELD_LABELS()[m] for m in missing)}
+                % {"row": index + 1, "cols": ", ".join(_field_labels()[m] for m in missing)}
             )
         return layout
     raise ImportFileError(
@@ -150,7 +150,7 @@ def _merged_sex_subheader(rows, index, layout: Layout) -> None:
         layout.ignored = [h for h in layout.ignored if fold(h) not in ("nam", "nu")]
 
 
-def _FIELD_LABELS() -> dict[str, str]:
+def _field_labels() -> dict[str, str]:
     return {
         "full_name": _("Full name"),
         "joined_on": _("Joined on"),

@@ -333,11 +333,22 @@ def write_rows(rows: list[CleanRow], association) -> int:
         for pid, r in zip(person_ids, rows, strict=True)
     ]
     with connection.cursor() as cursor:
-        cursor.executemany(_insert_sql("people_person", PERSON_COLUMNS), person_rows)
-        cursor.executemany(_insert_sql("members_membership", MEMBERSHIP_COLUMNS), membership_rows)
-        if connection.vendor == "postgresql" and person_rows:
-            cursor.execute("SELECT setval(pg_get_serial_sequence('people_person', 'id'), %s)", [next_id - 1])
+        if connection.vendor == "postgresql":
+            _copy(cursor, "people_person", PERSON_COLUMNS, person_rows)
+            _copy(cursor, "members_membership", MEMBERSHIP_COLUMNS, membership_rows)
+            if person_rows:
+                cursor.execute("SELECT setval(pg_get_serial_sequence('people_person', 'id'), %s)", [next_id - 1])
+        else:
+            cursor.executemany(_insert_sql("people_person", PERSON_COLUMNS), person_rows)
+            cursor.executemany(_insert_sql("members_membership", MEMBERSHIP_COLUMNS), membership_rows)
     return len(rows)
+
+
+def _copy(cursor, table: str, columns: tuple[str, ...], rows: list[tuple]) -> None:
+    """PostgreSQL's COPY: the bulk path, several times faster than INSERTs."""
+    with cursor.cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row(row)
 
 
 def rejected_rows(job: MemberImport) -> tuple[list, list[list], list[str]]:

@@ -9,3 +9,4 @@ from sohoi.registry.rules import is_officer_of
 rules.add_perm("members.view_members", is_province_wide_reader | is_officer_of)
 rules.add_perm("members.manage_members", is_province_officer | is_officer_of)
 rules.add_perm("members.view_sensitive", is_province_officer | is_officer_of)
+rules.add_perm("members.view_province_figures", is_province_wide_reader)

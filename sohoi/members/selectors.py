@@ -13,6 +13,7 @@ from sohoi.core.text import fold
 from sohoi.members.eligibility import age_on, eligibility_problem
 from sohoi.members.models import EligibilityRule, Membership, MembershipStatus
 from sohoi.people.cccd import normalise
+from sohoi.people.ethnicity import NAMES
 from sohoi.people.models import Person
 from sohoi.registry.selectors import association_list_for_user
 
@@ -58,11 +59,12 @@ def member_search(
     """Filter memberships; `q` is a CCCD (exact) or a name with or without diacritics."""
     if q:
         number = normalise(q)
-        qs = (
-            qs.filter(person__cccd=number.zfill(12))
-            if number.isdigit()
-            else qs.filter(person__name_folded__contains=fold(q))
-        )
+        if number.isdigit():
+            # Resolve the person first: the CCCD index answers at once, whatever the association's size.
+            ids = list(Person.objects.filter(cccd=number.zfill(12)).values_list("id", flat=True))
+            qs = qs.filter(person_id__in=ids)
+        else:
+            qs = qs.filter(person__name_folded__contains=fold(q))
     if status == MembershipStatus.ACTIVE:
         qs = active_on(qs, today)
     elif status == MembershipStatus.ENDED:
@@ -81,6 +83,11 @@ def member_search(
     if branch:
         qs = qs.filter(branch=branch)
     return with_status(qs, today).select_related("person", "branch").order_by("person__name_folded", "id")
+
+
+def province_memberships(user) -> QuerySet[Membership]:
+    """Every membership of the associations the user may see (the province's figures)."""
+    return Membership.objects.filter(association__in=association_list_for_user(user))
 
 
 def membership_list(association) -> QuerySet[Membership]:
@@ -158,7 +165,10 @@ def member_figures(memberships: QuerySet[Membership], *, start: dt.date, end: dt
         left=memberships.filter(left_on__range=(start, end)).count(),
         by_sex=list(active.values_list("person__sex").annotate(n=Count("id")).order_by("person__sex")),
         by_age=by_age,
-        by_ethnicity=list(active.values_list("person__ethnicity").annotate(n=Count("id")).order_by("-n")),
+        by_ethnicity=[
+            (NAMES.get(code, ""), n)
+            for code, n in active.values_list("person__ethnicity").annotate(n=Count("id")).order_by("-n")
+        ],
         by_commune=list(active.values_list("person__address_commune__name").annotate(n=Count("id")).order_by("-n")),
     )
 

@@ -20,4 +20,5 @@ urlpatterns = [
         name="import_rejected",
     ),
     path("people/<int:person_pk>/", views.person_detail, name="person"),
+    path("members/figures/", views.province_figures, name="province_figures"),
 ]

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods
 from sohoi.audit.models import AccessKind
 from sohoi.audit.services import access_log
 from sohoi.core.errors import add_to_form
-from sohoi.core.views import check_perm
+from sohoi.core.views import check_perm, require_perm
 from sohoi.members import imports, selectors, services, xlsx
 from sohoi.members.forms import FiguresForm, ImportUploadForm, MemberFilterForm, MembershipEndForm, MembershipForm
 from sohoi.members.models import MemberImport
@@ -62,12 +62,7 @@ def membership_create(request, pk):
     form = MembershipForm(request.POST or None, association=association)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        person = services.PersonData(
-            **{
-                name: data[name] or ("" if name not in ("birth_date", "birth_year", "address_commune") else None)
-                for name in MembershipForm.PERSON_FIELDS
-            }
-        )
+        person = services.PersonData(**{name: data[name] for name in MembershipForm.PERSON_FIELDS})
         try:
             membership = services.membership_create(
                 association=association,
@@ -134,9 +129,7 @@ def violations(request, pk):
     return render(request, "members/violations.html", {"association": association, "rows": rows})
 
 
-@login_required
-def figures(request, pk):
-    association = _association(request, pk, "members.view_members")
+def _figures_page(request, memberships, association, sensitive: bool):
     today = timezone.localdate()
     form = FiguresForm(request.GET or None, initial={"start": dt.date(today.year, 1, 1), "end": today})
     start, end = (
@@ -144,18 +137,34 @@ def figures(request, pk):
         if form.is_valid()
         else (dt.date(today.year, 1, 1), today)
     )
-    data = selectors.member_figures(selectors.membership_list(association), start=start, end=end)
+    data = selectors.member_figures(memberships, start=start, end=end)
     return render(
         request,
         "members/figures.html",
-        {
-            "association": association,
-            "form": form,
-            "figures": data,
-            "start": start,
-            "end": end,
-            "sensitive": request.user.has_perm("members.view_sensitive", association),
-        },
+        {"association": association, "form": form, "figures": data, "start": start, "end": end, "sensitive": sensitive},
+    )
+
+
+@login_required
+def figures(request, pk):
+    association = _association(request, pk, "members.view_members")
+    return _figures_page(
+        request,
+        selectors.membership_list(association),
+        association,
+        request.user.has_perm("members.view_sensitive", association),
+    )
+
+
+@login_required
+@require_perm("members.view_province_figures")
+def province_figures(request):
+    """Memberships and persons across the province (lượt vs người); ethnicity for province officers only."""
+    return _figures_page(
+        request,
+        selectors.province_memberships(request.user),
+        None,
+        request.user.has_perm("members.view_sensitive", None),
     )
 
 

@@ -136,7 +136,7 @@ def test_figures_count_memberships_and_unique_persons(cast):
     figures = selectors.member_figures(both, start=dt.date(2026, 1, 1), end=dt.date(2026, 11, 24))
     assert (figures.memberships, figures.persons, figures.joined, figures.left) == (3, 2, 1, 0)
     assert figures.by_sex == [("F", 2), ("M", 1)]
-    assert figures.by_ethnicity == [("02", 2), ("01", 1)]
+    assert figures.by_ethnicity == [("Tày", 2), ("Kinh", 1)]
     assert dict(figures.by_age) == {"u30": 0, "30-59": 0, "60-69": 3, "70-79": 0, "80+": 0, "?": 0}
 
 
@@ -191,3 +191,15 @@ def test_adding_a_member_through_the_page(cast):
         "07",
         "01840",
     )
+
+
+def test_province_figures_count_people_once_and_hide_ethnicity_from_leaders(cast):
+    add(cast.association_a)
+    add(cast.association_b)  # the same person
+    page = cast.client("leader").get("/members/figures/")
+    figures = page.context["figures"]
+    assert (figures.memberships, figures.persons) == (2, 1)
+    html = page.content.decode()
+    assert '<meter min="0" max="2" value="2"></meter>' in html
+    assert "Theo dân tộc" not in html
+    assert "Theo dân tộc" in cast.client("province_officer").get("/members/figures/").content.decode()

@@ -55,6 +55,7 @@ MATRIX = [
     ("/associations/{a}/members/import/template.xlsx", WRITE_A_BOTH),
     ("/associations/{a}/members/import/{job}/", WRITE_A_BOTH),
     ("/associations/{a}/members/import/{job}/rejected.xlsx", WRITE_A_BOTH),
+    ("/members/figures/", (200, 403, 403, 200, 302)),
     ("/audit/", PROVINCE_ONLY),
     ("/directory/", ALL),
     ("/directory/{a}/", ALL),
