@@ -26,20 +26,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PG_URL = os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432/sohoi_bench")
 NAIVE_SLICE = 20_000
-HEADER = [
-    "STT",
-    "Họ và tên",
-    "Ngày sinh",
-    "Giới tính",
-    "Số CCCD",
-    "Dân tộc",
-    "Nghề nghiệp",
-    "Xã, phường thường trú",
-    "Địa chỉ thường trú",
-    "Điện thoại",
-    "Loại hội viên",
-    "Ngày vào hội",
-]
 LAST = ["Nguyễn", "Trần", "Lê", "Hoàng", "Nông", "Lý", "Ma", "Triệu", "Hà", "Lò", "Đặng", "Phạm"]
 MIDDLE = {"M": ["Văn", "Đức", "Quang", "Minh", "Hữu"], "F": ["Thị", "Thu", "Ngọc", "Thanh", "Hồng"]}
 FIRST = {
@@ -60,7 +46,10 @@ def generate(path: Path, rows: int) -> None:
     rng = random.Random(20260101)
     wb = xlsxwriter.Workbook(str(path), {"constant_memory": True})
     ws = wb.add_worksheet()
-    ws.write_row(0, 0, HEADER)
+    _django({})  # for the template's column titles
+    from sohoi.members.xlsx import TEMPLATE_COLUMNS
+
+    ws.write_row(0, 0, [title for title, _width in TEMPLATE_COLUMNS])
     for i in range(1, rows + 1):
         sex = rng.choice("MF")
         year = rng.randint(1935, 2004)
@@ -82,6 +71,8 @@ def generate(path: Path, rows: int) -> None:
                 "Thôn Nà Pài",
                 "0912345678",
                 "Chính thức",
+                "",
+                "",
                 f"01/{rng.randint(1, 12):02d}/{rng.randint(2000, 2025)}",
             ],
         )

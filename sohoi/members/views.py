@@ -260,24 +260,6 @@ def import_rejected(request, pk, import_pk):
     return _xlsx(xlsx.rows_with_reasons(header, rows, reasons), "dong-bi-tu-choi.xlsx")
 
 
-EXPORT_HEADER = [
-    "Họ và tên",
-    "Ngày sinh",
-    "Giới tính",
-    "Số CCCD",
-    "Dân tộc",
-    "Nghề nghiệp",
-    "Xã, phường thường trú",
-    "Địa chỉ thường trú",
-    "Điện thoại",
-    "Loại hội viên",
-    "Số thẻ hội viên",
-    "Chi hội",
-    "Ngày vào hội",
-    "Ngày thôi",
-]
-
-
 @login_required
 def member_export(request, pk):
     """The member list with the filters of the list page, as .xlsx; logged as a personal-data export."""
@@ -313,4 +295,4 @@ def member_export(request, pk):
         what=_("Member list of %(name)s (%(filters)s)")
         % {"name": association.name, "filters": request.GET.urlencode() or "-"},
     )
-    return _xlsx(xlsx.table("Hội viên", EXPORT_HEADER, rows), "danh-sach-hoi-vien.xlsx")
+    return _xlsx(xlsx.table("Hội viên", xlsx.EXPORT_COLUMNS, rows), "danh-sach-hoi-vien.xlsx")

@@ -29,6 +29,8 @@ TEMPLATE_COLUMNS = [
     ("Chi hội", 24),
     ("Ngày vào hội", 14),
 ]
+# An export carries the template's columns (without "STT"), so it can be edited and imported again.
+EXPORT_COLUMNS = [title for title, _width in TEMPLATE_COLUMNS[1:]] + ["Ngày thôi"]
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
