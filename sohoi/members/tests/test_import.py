@@ -292,6 +292,7 @@ def test_the_export_is_scoped_logged_and_safe_from_formulas(cast):
     )
     response = cast.client("officer_a").get(f"/associations/{cast.association_a.pk}/members/export.xlsx?q=hyperlink")
     sheet = load_workbook(io.BytesIO(response.content)).active
+    assert [c.value for c in sheet[1]][:3] == ["Họ và tên", "Ngày sinh (dd/mm/yyyy hoặc năm)", "Giới tính"]
     assert sheet["A2"].value == '\'=HYPERLINK("http://x")'
     assert sheet["A2"].data_type == "s"
     from sohoi.audit.models import DataAccess
