@@ -31,3 +31,14 @@ def fold(value: str | None) -> str:
     if not value.isascii():
         value = unicodedata.normalize("NFD", value.translate(_D_BAR)).encode("ascii", "ignore").decode()
     return " ".join(value.lower().split())
+
+
+def given_name_first(folded: str) -> str:
+    """ "nguyen thi lan" → "lan nguyen thi": a second key, so that typing the given name finds people."""
+    words = folded.split()
+    return " ".join(words[-1:] + words[:-1])
+
+
+def prefix_range(folded: str) -> tuple[str, str]:
+    """Bounds of the strings that start with `folded` (ASCII): an index range on any database."""
+    return folded, folded + "\x7f"

@@ -23,7 +23,7 @@ from sohoi.demo.data import (
 )
 from sohoi.geo.models import AdministrativeUnit
 from sohoi.members.importer import CleanRow
-from sohoi.members.imports import write_rows
+from sohoi.members.imports import refresh_statistics, write_rows
 from sohoi.members.models import EligibilityRule
 from sohoi.people.models import DatePrecision
 from sohoi.registry import services
@@ -351,4 +351,5 @@ def build_demo(seed: int = SEED) -> bool:
     builder.build()
     builder.members()
     builder.users()
+    refresh_statistics()
     return True

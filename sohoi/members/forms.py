@@ -16,7 +16,7 @@ class MemberFilterForm(forms.Form):
         required=False,
         max_length=100,
         widget=forms.TextInput(
-            attrs={"type": "search", "placeholder": _("CCCD number, or name with or without diacritics")}
+            attrs={"type": "search", "placeholder": _("CCCD number, or the beginning of the full name or given name")}
         ),
     )
     status = forms.ChoiceField(

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from sohoi.audit.models import Action
 from sohoi.audit.services import audit_log
 from sohoi.core.errors import ApplicationError
-from sohoi.core.text import fold
+from sohoi.core.text import fold, given_name_first
 from sohoi.geo.selectors import home_communes
 from sohoi.members.importer import (
     HEADER_SCAN_ROWS,
@@ -210,6 +210,7 @@ def member_import_run(job: MemberImport) -> MemberImport:
             audit_log(
                 actor=job.created_by, action=Action.CREATE, obj=job, note=_("%(n)s members imported") % {"n": written}
             )
+        refresh_statistics()
         _progress(
             job,
             status=ImportStatus.DONE,
@@ -263,6 +264,7 @@ PERSON_COLUMNS = (
     "id",
     "full_name",
     "name_folded",
+    "given_folded",
     "birth_date",
     "birth_precision",
     "sex",
@@ -307,11 +309,13 @@ def write_rows(rows: list[CleanRow], association) -> int:
         pid = known.get(r.cccd) if r.cccd else None
         if pid is None:
             pid, next_id = next_id, next_id + 1
+            folded = fold(r.full_name)
             person_rows.append(
                 (
                     pid,
                     r.full_name,
-                    fold(r.full_name),
+                    folded,
+                    given_name_first(folded),
                     r.birth_date,
                     r.birth_precision,
                     r.sex,
@@ -366,3 +370,11 @@ def rejected_rows(job: MemberImport) -> tuple[list, list[list], list[str]]:
             out.append(list(values))
             reasons.append("; ".join(messages[index]))
     return list(head[layout.header_row - 1]), out, reasons
+
+
+def refresh_statistics() -> None:
+    """After a bulk load, let the query planner see the new sizes: without statistics SQLite walks an
+    association's memberships instead of the name index, and a search on 1M members takes 200 ms, not 3."""
+    with connection.cursor() as cursor:
+        for table in ("people_person", "members_membership"):
+            cursor.execute(f"ANALYZE {table}")

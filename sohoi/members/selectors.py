@@ -9,7 +9,7 @@ from django.http import Http404
 from sohoi.accounts.models import Role
 from sohoi.accounts.roles import role_of
 from sohoi.core.calendar import add_years
-from sohoi.core.text import fold
+from sohoi.core.text import fold, prefix_range
 from sohoi.members.eligibility import age_on, eligibility_problem
 from sohoi.members.models import EligibilityRule, Membership, MembershipStatus
 from sohoi.people.cccd import normalise
@@ -64,7 +64,13 @@ def member_search(
             ids = list(Person.objects.filter(cccd=number.zfill(12)).values_list("id", flat=True))
             qs = qs.filter(person_id__in=ids)
         else:
-            qs = qs.filter(person__name_folded__contains=fold(q))
+            # The beginning of the full name ("nguyen thi l…") or of the given name ("lan…"): both are
+            # index ranges, so a search answers in milliseconds among a million members.
+            low, high = prefix_range(fold(q))
+            qs = qs.filter(
+                Q(person__name_folded__gte=low, person__name_folded__lt=high)
+                | Q(person__given_folded__gte=low, person__given_folded__lt=high)
+            )
     if status == MembershipStatus.ACTIVE:
         qs = active_on(qs, today)
     elif status == MembershipStatus.ENDED:

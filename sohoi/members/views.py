@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods
 from sohoi.audit.models import AccessKind
 from sohoi.audit.services import access_log
 from sohoi.core.errors import add_to_form
+from sohoi.core.pagination import CappedPaginator
 from sohoi.core.views import check_perm, require_perm
 from sohoi.members import imports, selectors, services, xlsx
 from sohoi.members.forms import FiguresForm, ImportUploadForm, MemberFilterForm, MembershipEndForm, MembershipForm
@@ -36,7 +37,7 @@ def member_list(request, pk):
     form = MemberFilterForm(request.GET or None, association=association, show_sensitive=sensitive)
     filters = {k: v for k, v in (form.cleaned_data if form.is_valid() else {}).items() if v}
     qs = selectors.member_search(selectors.membership_list(association), today=today, **filters)
-    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = CappedPaginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
     access_log(
         actor=request.user,
         kind=AccessKind.VIEW,

@@ -25,6 +25,8 @@ class Person(models.Model):
 
     full_name = models.CharField(_("full name"), max_length=120)
     name_folded = models.CharField(max_length=120, editable=False, db_index=True)
+    # The folded name with the given name first ("lan nguyen thi"), for search by given name.
+    given_folded = models.CharField(max_length=120, editable=False, db_index=True, default="")
     birth_date = models.DateField(_("date of birth"), null=True, blank=True)
     birth_precision = models.CharField(
         _("birth date precision"), max_length=4, choices=DatePrecision.choices, default=DatePrecision.DAY

@@ -3,7 +3,7 @@ import datetime as dt
 from django.utils.translation import gettext as _
 
 from sohoi.core.errors import ApplicationError
-from sohoi.core.text import clean_text, fold
+from sohoi.core.text import clean_text, fold, given_name_first
 from sohoi.people.cccd import check_cccd, normalise
 from sohoi.people.models import DatePrecision, Person
 
@@ -41,6 +41,7 @@ def person_create(
     person = Person(
         full_name=name,
         name_folded=fold(name),
+        given_folded=given_name_first(fold(name)),
         birth_date=birth_date,
         birth_precision=precision,
         sex=sex,

@@ -114,6 +114,9 @@ def test_search_by_cccd_or_by_name_without_diacritics(cast):
     assert [m.person.full_name for m in selectors.member_search(qs, today=today, q="nguyen thi dao")] == [
         "Nguyễn Thị Đào"
     ]
+    # the beginning of the given name finds the person too; the middle of a name does not
+    assert [m.person.full_name for m in selectors.member_search(qs, today=today, q="Đà")] == ["Nguyễn Thị Đào"]
+    assert [m.person.full_name for m in selectors.member_search(qs, today=today, q="thi dao")] == []
     assert [m.person.full_name for m in selectors.member_search(qs, today=today, q="006158001234")] == ["Lò Văn Pọm"]
     # the leading zero Excel drops is put back
     assert [m.person.full_name for m in selectors.member_search(qs, today=today, q="6158001234")] == ["Lò Văn Pọm"]
@@ -203,3 +206,15 @@ def test_province_figures_count_people_once_and_hide_ethnicity_from_leaders(cast
     assert '<meter min="0" max="2" value="2"></meter>' in html
     assert "Theo dân tộc" not in html
     assert "Theo dân tộc" in cast.client("province_officer").get("/members/figures/").content.decode()
+
+
+def test_a_big_list_pages_without_counting_everything(cast, monkeypatch):
+    from sohoi.core.pagination import CappedPaginator
+
+    monkeypatch.setattr(CappedPaginator, "cap", 2)
+    monkeypatch.setattr("sohoi.members.views.PAGE_SIZE", 2)
+    for i in range(3):
+        add(cast.association_b, name=f"Hà Văn Số{i}", cccd=f"01906500001{i}", sex="M", birth_year=1965)
+    page = cast.client("officer_b").get(f"/associations/{cast.association_b.pk}/members/")
+    assert page.context["page"].paginator.count == 3
+    assert "Trang 1 (hơn 2 dòng: hãy thu hẹp tìm kiếm)" in page.content.decode()
