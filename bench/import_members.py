@@ -202,7 +202,7 @@ def phase_raw(file: str, db: str) -> dict:
     }
 
 
-def phase_naive(file: str) -> dict:
+def phase_naive(file: str, rows: int) -> dict:
     from openpyxl import load_workbook
 
     from sohoi.core.text import fold
@@ -211,10 +211,11 @@ def phase_naive(file: str) -> dict:
     from tests.factories import active_association
 
     association = active_association(name=f"Hội Naive {time.time_ns()}")
+    slice_rows = min(NAIVE_SLICE, rows)
     started = time.perf_counter()
     sheet = load_workbook(file, read_only=True).active
     for index, values in enumerate(sheet.iter_rows(min_row=2, values_only=True)):
-        if index >= NAIVE_SLICE:
+        if index >= slice_rows:
             break
         person = Person.objects.create(
             full_name=values[1], name_folded=fold(values[1]), cccd=values[4], sex="M" if values[3] == "Nam" else "F"
@@ -268,7 +269,7 @@ def main() -> None:
         result = {
             "import": lambda: phase_import(args.file, args.rows),
             "raw": lambda: phase_raw(args.file, args.db),
-            "naive": lambda: phase_naive(args.file),
+            "naive": lambda: phase_naive(args.file, args.rows),
             "search": lambda: phase_search(args.association),
         }[args.phase]()
         print(json.dumps(result))
@@ -310,7 +311,7 @@ def main() -> None:
     for name, env in targets:
         prepare_db(env)
         raw = run_child("raw", env, "--file", str(file), "--db", "sqlite" if name == "sqlite" else "pg")
-        naive = run_child("naive", env, "--file", str(file))
+        naive = run_child("naive", env, "--file", str(file), "--rows", str(args.rows))
         ours = run_child("import", env, "--file", str(file), "--rows", str(args.rows))
         search = run_child("search", env, "--association", str(ours["association"]))
         print(f"\n== {name}: {args.rows:,} rows")

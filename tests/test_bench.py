@@ -1,0 +1,23 @@
+"""The benchmark stays runnable: a tiny run on SQLite (its figures are not checked: it is no timed test)."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_the_import_benchmark_runs_end_to_end_on_a_small_file():
+    result = subprocess.run(
+        [sys.executable, "bench/import_members.py", "--rows", "300", "--skip-postgres"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("generated 300 rows")
+    assert any(line.strip().startswith("Sổ Hội") and "imported" in line for line in lines)
+    assert any("search p95 name" in line for line in lines)
