@@ -284,7 +284,12 @@ def main() -> None:
     targets = (
         []
         if args.skip_sqlite
-        else [("sqlite", {"SOHOI_VAR_DIR": str(work / "var"), "SOHOI_MEDIA_ROOT": str(work / "media")})]
+        else [
+            (
+                "sqlite",
+                {"DATABASE_URL": "", "SOHOI_VAR_DIR": str(work / "var"), "SOHOI_MEDIA_ROOT": str(work / "media")},
+            )
+        ]
     )
     if not args.skip_postgres:
         subprocess.run(

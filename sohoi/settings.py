@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "sohoi.people",
     "sohoi.registry",
     "sohoi.members",
+    "sohoi.reporting",
     "sohoi.demo",
 ]
 
