@@ -60,3 +60,111 @@ class ReportingPeriod(models.Model):
 
     def __str__(self) -> str:
         return f"{self.regime} {self.number}/{self.year} ({self.starts_on:%d/%m/%Y}–{self.ends_on:%d/%m/%Y})"
+
+
+class IndicatorKind(models.TextChoices):
+    NUMBER = "number", _("Number")
+    MONEY = "money", _("Amount (VND)")
+    TEXT = "text", _("Text section")
+
+
+class Prefill(models.TextChoices):
+    """Where the registry already knows the answer, as of the period's cut-off date."""
+
+    NONE = "", _("Filled in by the association")
+    MEMBERS = "members", _("Members on the cut-off date")
+    NEW_MEMBERS = "new_members", _("Members who joined in the period")
+    WOMEN = "women", _("Women members on the cut-off date")
+    ETHNIC_MINORITY = "ethnic_minority", _("Ethnic-minority members on the cut-off date")
+    BRANCHES = "branches", _("Branches on the cut-off date")
+
+
+class ReportForm(models.Model):
+    """Mẫu báo cáo — the indicators and text sections a regime asks for, and their checks."""
+
+    regime = models.OneToOneField(ReportingRegime, on_delete=models.CASCADE, related_name="form")
+
+    class Meta:
+        verbose_name = _("report form")
+
+    def __str__(self) -> str:
+        return str(self.regime)
+
+
+class Indicator(models.Model):
+    form = models.ForeignKey(ReportForm, on_delete=models.CASCADE, related_name="indicators")
+    code = models.SlugField(_("code"), max_length=40)
+    label = models.CharField(_("label"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=8, choices=IndicatorKind.choices, default=IndicatorKind.NUMBER)
+    prefill = models.CharField(_("pre-filled from"), max_length=16, choices=Prefill.choices, blank=True)
+    required = models.BooleanField(_("required"), default=True)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["form", "order", "id"]
+        constraints = [models.UniqueConstraint(fields=["form", "code"], name="reporting_indicator_code_uniq")]
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class Operator(models.TextChoices):
+    LTE = "lte", "≤"
+    GTE = "gte", "≥"
+    EQ = "eq", "="
+
+
+class ValidationRule(models.Model):
+    """A check between two indicators, as data: e.g. women ≤ members, new members ≤ members."""
+
+    form = models.ForeignKey(ReportForm, on_delete=models.CASCADE, related_name="rules")
+    left = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="+")
+    operator = models.CharField(max_length=3, choices=Operator.choices)
+    right = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="+")
+
+    def __str__(self) -> str:
+        return f"{self.left.code} {self.get_operator_display()} {self.right.code}"
+
+
+class ReportStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+    RETURNED = "returned", _("Returned for revision")
+    ACCEPTED = "accepted", _("Accepted")
+
+
+class Report(models.Model):
+    """One association's report for one period. State changes go through sohoi.reporting.services."""
+
+    period = models.ForeignKey(ReportingPeriod, on_delete=models.CASCADE, related_name="reports")
+    association = models.ForeignKey("registry.Association", on_delete=models.CASCADE, related_name="reports")
+    status = models.CharField(_("status"), max_length=10, choices=ReportStatus.choices, default=ReportStatus.DRAFT)
+    values = models.JSONField(_("values"), default=dict)
+    revision = models.PositiveIntegerField(default=0, help_text="Bumped on every save: a stale save is refused.")
+    first_submitted_at = models.DateTimeField(null=True, blank=True)
+    return_comment = models.TextField(_("comment"), blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["period", "association"], name="reporting_report_uniq")]
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
+
+    def __str__(self) -> str:
+        return f"{self.association} — {self.period}"
+
+
+class ReportVersion(models.Model):
+    """Every submitted version is kept, for comparison."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveSmallIntegerField()
+    values = models.JSONField()
+    submitted_at = models.DateTimeField()
+    submitted_by = models.ForeignKey("accounts.User", null=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        ordering = ["report", "number"]
+        constraints = [models.UniqueConstraint(fields=["report", "number"], name="reporting_version_uniq")]
+
+    def __str__(self) -> str:
+        return f"{self.report} v{self.number}"

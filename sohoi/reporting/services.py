@@ -1,9 +1,24 @@
+"""Writes of the reporting module: atomic, validated, audited. Every state change of a report goes
+through one of report_save / report_submit / report_return / report_accept."""
+
 from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from sohoi.audit.models import Action
-from sohoi.audit.services import audit_log
+from sohoi.audit.services import audit_log, diff
+from sohoi.core.errors import ApplicationError
 from sohoi.reporting import law
-from sohoi.reporting.models import ReportingPeriod, ReportingRegime
+from sohoi.reporting.models import (
+    IndicatorKind,
+    Operator,
+    Prefill,
+    Report,
+    ReportingPeriod,
+    ReportingRegime,
+    ReportStatus,
+    ReportVersion,
+)
 
 
 @transaction.atomic
@@ -26,3 +41,160 @@ def periods_generate(*, regime: ReportingRegime, year: int, by) -> list[Reportin
             audit_log(actor=by, action=Action.CREATE, obj=period)
             created.append(period)
     return created
+
+
+def prefill_values(*, period: ReportingPeriod, association) -> dict:
+    """What the registry knows on the period's cut-off date, for the indicators that ask for it."""
+    from sohoi.members.selectors import active_on  # reporting reads the member registry, not the reverse
+
+    memberships = association.memberships.all()
+    on = period.ends_on
+    sources = {
+        Prefill.MEMBERS: lambda: active_on(memberships, on).count(),
+        Prefill.NEW_MEMBERS: lambda: memberships.filter(joined_on__range=(period.starts_on, on)).count(),
+        Prefill.WOMEN: lambda: active_on(memberships, on).filter(person__sex="F").count(),
+        Prefill.ETHNIC_MINORITY: lambda: active_on(memberships, on).exclude(person__ethnicity__in=["", "01"]).count(),
+        Prefill.BRANCHES: lambda: (
+            association.branches.filter(established_on__lte=on).exclude(closed_on__lte=on).count()
+        ),
+    }
+    form = period.regime.form
+    return {i.code: sources[i.prefill]() for i in form.indicators.all() if i.prefill in sources}
+
+
+@transaction.atomic
+def report_open(*, period: ReportingPeriod, association) -> Report:
+    """The association's report for the period, created as a pre-filled draft the first time."""
+    report, created = Report.objects.get_or_create(period=period, association=association)
+    if created:
+        report.values = prefill_values(period=period, association=association)
+        report.save(update_fields=["values"])
+    return report
+
+
+def report_problems(report: Report, values: dict) -> dict[str, str]:
+    """{indicator code: message} for every missing value, bad number and broken rule of the form."""
+    form = report.period.regime.form
+    indicators = {i.code: i for i in form.indicators.all()}
+    problems: dict[str, str] = {}
+    numbers: dict[str, int] = {}
+    for code, indicator in indicators.items():
+        value = values.get(code)
+        if value in (None, ""):
+            if indicator.required:
+                problems[code] = _("Fill in “%(label)s”.") % {"label": indicator.label}
+            continue
+        if indicator.kind != IndicatorKind.TEXT:
+            try:
+                number = int(str(value).replace(".", "").replace(",", "").strip())
+            except ValueError:
+                problems[code] = _("“%(label)s” must be a whole number, not “%(value)s”.") % {
+                    "label": indicator.label,
+                    "value": value,
+                }
+                continue
+            if number < 0:
+                problems[code] = _("“%(label)s” cannot be negative.") % {"label": indicator.label}
+                continue
+            numbers[code] = number
+    for rule in form.rules.select_related("left", "right"):
+        left, right = numbers.get(rule.left.code), numbers.get(rule.right.code)
+        if left is None or right is None or rule.left.code in problems:
+            continue
+        holds = {Operator.LTE: left <= right, Operator.GTE: left >= right, Operator.EQ: left == right}[rule.operator]
+        if not holds:
+            problems[rule.left.code] = _("“%(left)s” (%(lv)s) must be %(op)s “%(right)s” (%(rv)s).") % {
+                "left": rule.left.label,
+                "lv": left,
+                "op": rule.get_operator_display(),
+                "right": rule.right.label,
+                "rv": right,
+            }
+    return problems
+
+
+def _lock(report: Report, revision: int) -> Report:
+    locked = Report.objects.select_for_update().select_related("period__regime__form").get(pk=report.pk)
+    if locked.status == ReportStatus.ACCEPTED:
+        raise ApplicationError(_("This report was accepted and is locked."))
+    if locked.status == ReportStatus.SUBMITTED:
+        raise ApplicationError(_("This report was submitted and is waiting for review: it cannot be changed now."))
+    if locked.revision != revision:
+        raise ApplicationError(
+            _(
+                "Someone else saved this report after you opened it. Your changes were not saved: copy them, "
+                "reload the page to see the other changes, and enter yours again."
+            )
+        )
+    return locked
+
+
+@transaction.atomic
+def report_save(*, report: Report, values: dict, revision: int, by) -> Report:
+    """Save a draft. Refused when the report is locked or was saved by someone else since `revision`."""
+    report = _lock(report, revision)
+    changes = diff(report.values, values)
+    report.values, report.revision = values, report.revision + 1
+    report.save(update_fields=["values", "revision"])
+    audit_log(actor=by, action=Action.UPDATE, obj=report, changes=changes)
+    return report
+
+
+@transaction.atomic
+def report_submit(*, report: Report, values: dict, revision: int, by) -> Report:
+    """Validate and submit; the submitted values are kept as a new version."""
+    report = _lock(report, revision)
+    problems = report_problems(report, values)
+    if problems:
+        error = ApplicationError(_("The report has problems: see the marked fields."))
+        error.problems = problems
+        raise error
+    now = timezone.now()
+    report.values, report.revision, report.status = values, report.revision + 1, ReportStatus.SUBMITTED
+    report.first_submitted_at = report.first_submitted_at or now
+    report.save(update_fields=["values", "revision", "status", "first_submitted_at"])
+    ReportVersion.objects.create(
+        report=report,
+        number=report.versions.count() + 1,
+        values=values,
+        submitted_at=now,
+        submitted_by=by if getattr(by, "is_authenticated", False) else None,
+    )
+    audit_log(actor=by, action=Action.UPDATE, obj=report, changes={"status": ["", ReportStatus.SUBMITTED]})
+    return report
+
+
+def _review(report: Report, status: str, by, comment: str = "") -> Report:
+    locked = Report.objects.select_for_update().get(pk=report.pk)
+    if locked.status != ReportStatus.SUBMITTED:
+        raise ApplicationError(_("Only a submitted report can be reviewed."))
+    before = locked.status
+    locked.status, locked.return_comment, locked.revision = status, comment, locked.revision + 1
+    locked.save(update_fields=["status", "return_comment", "revision"])
+    audit_log(actor=by, action=Action.UPDATE, obj=locked, changes={"status": [before, status]}, note=comment[:300])
+    return locked
+
+
+@transaction.atomic
+def report_return(*, report: Report, comment: str, by) -> Report:
+    """Send a submitted report back to the association with a comment."""
+    if not comment.strip():
+        raise ApplicationError(_("Say what must be revised."), field="comment")
+    return _review(report, ReportStatus.RETURNED, by, comment.strip())
+
+
+@transaction.atomic
+def report_accept(*, report: Report, by) -> Report:
+    """Accept a submitted report; it is locked from then on."""
+    return _review(report, ReportStatus.ACCEPTED, by)
+
+
+def is_late(report: Report) -> bool:
+    """Late when first submitted after the period's deadline (the deadline day itself is on time)."""
+    if report.first_submitted_at is None:
+        return False
+    return timezone.localtime(report.first_submitted_at).date() > report.period.due_on
+
+
+def version_diff(old: ReportVersion, new: ReportVersion) -> dict[str, list]:
+    return diff(old.values, new.values)

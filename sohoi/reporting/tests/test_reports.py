@@ -1,0 +1,139 @@
+import datetime as dt
+
+import pytest
+
+from sohoi.core.errors import ApplicationError
+from sohoi.members.services import PersonData, membership_create
+from sohoi.reporting import services
+from sohoi.reporting.models import (
+    Indicator,
+    IndicatorKind,
+    PeriodType,
+    Prefill,
+    ReportForm,
+    ReportingRegime,
+    ReportStatus,
+    ValidationRule,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def make_regime(period_type=PeriodType.HALF_YEAR):
+    regime = ReportingRegime.objects.create(
+        title="Báo cáo 6 tháng các hội được giao biên chế", period_type=period_type, only_assigned=False
+    )
+    form = ReportForm.objects.create(regime=regime)
+    specs = [
+        ("members", "Tổng số hội viên", IndicatorKind.NUMBER, Prefill.MEMBERS),
+        ("new_members", "Hội viên mới kết nạp", IndicatorKind.NUMBER, Prefill.NEW_MEMBERS),
+        ("women", "Hội viên nữ", IndicatorKind.NUMBER, Prefill.WOMEN),
+        ("branches", "Số chi hội", IndicatorKind.NUMBER, Prefill.BRANCHES),
+        ("money", "Kinh phí vận động (đồng)", IndicatorKind.MONEY, Prefill.NONE),
+        ("results", "Kết quả đạt được", IndicatorKind.TEXT, Prefill.NONE),
+    ]
+    found = {
+        code: Indicator.objects.create(form=form, code=code, label=label, kind=kind, prefill=prefill, order=i)
+        for i, (code, label, kind, prefill) in enumerate(specs)
+    }
+    ValidationRule.objects.create(form=form, left=found["women"], operator="lte", right=found["members"])
+    ValidationRule.objects.create(form=form, left=found["new_members"], operator="lte", right=found["members"])
+    return regime
+
+
+def member(association, name, cccd, sex, joined):
+    membership_create(
+        association=association,
+        joined_on=joined,
+        by=None,
+        person_data=PersonData(full_name=name, cccd=cccd, sex=sex, birth_year=1960),
+    )
+
+
+GOOD = {
+    "members": "3",
+    "new_members": "1",
+    "women": "2",
+    "branches": "0",
+    "money": "15.000.000",
+    "results": "Tổ chức 3 đợt hiến máu.",
+}
+
+
+@pytest.fixture
+def h1_report(cast):
+    regime = make_regime()
+    [period] = services.periods_generate(regime=regime, year=2026, by=None)
+    a = cast.association_a
+    member(a, "Hà Thị Một", "019160000101", "F", dt.date(2024, 1, 1))
+    member(a, "Hà Thị Hai", "019160000102", "F", dt.date(2026, 2, 1))
+    member(a, "Hà Văn Ba", "019060000103", "M", dt.date(2025, 5, 1))
+    member(a, "Hà Văn Sau", "019060000104", "M", dt.date(2026, 7, 1))  # after the cut-off
+    return services.report_open(period=period, association=a)
+
+
+def test_the_report_is_prefilled_from_the_registry_on_the_cut_off_date(h1_report):
+    assert h1_report.values == {"members": 3, "new_members": 1, "women": 2, "branches": 0}
+    assert h1_report.status == ReportStatus.DRAFT
+
+
+def test_validation_rules_are_data_and_speak_vietnamese(h1_report):
+    problems = services.report_problems(h1_report, {**GOOD, "women": "4", "money": "nhiều", "results": ""})
+    assert problems == {
+        "women": "“Hội viên nữ” (4) phải ≤ “Tổng số hội viên” (3).",
+        "money": "“Kinh phí vận động (đồng)” phải là số nguyên, không phải “nhiều”.",
+        "results": "Hãy điền “Kết quả đạt được”.",
+    }
+    with pytest.raises(ApplicationError) as error:
+        services.report_submit(report=h1_report, values={**GOOD, "women": "4"}, revision=h1_report.revision, by=None)
+    assert error.value.problems == {"women": "“Hội viên nữ” (4) phải ≤ “Tổng số hội viên” (3)."}
+    h1_report.refresh_from_db()
+    assert (h1_report.status, h1_report.versions.count()) == (ReportStatus.DRAFT, 0)
+
+
+def test_submitting_after_the_deadline_marks_the_report_late(h1_report, cast):
+    report = services.report_submit(report=h1_report, values=GOOD, revision=h1_report.revision, by=cast.officer_a)
+    assert (report.status, report.period.due_on, services.is_late(report)) == (
+        ReportStatus.SUBMITTED,
+        dt.date(2026, 6, 16),
+        True,
+    )
+
+
+def test_a_report_submitted_before_its_deadline_is_on_time(cast):
+    regime = make_regime(PeriodType.YEAR)
+    [period] = services.periods_generate(regime=regime, year=2026, by=None)
+    report = services.report_open(period=period, association=cast.association_a)
+    report = services.report_submit(report=report, values=GOOD, revision=report.revision, by=None)
+    assert (period.due_on, services.is_late(report)) == (dt.date(2026, 12, 16), False)
+
+
+def test_return_resubmit_and_compare_versions_then_accept_locks(h1_report, cast):
+    report = services.report_submit(report=h1_report, values=GOOD, revision=h1_report.revision, by=cast.officer_a)
+    with pytest.raises(ApplicationError) as error:
+        services.report_return(report=report, comment="  ", by=cast.province_officer)
+    assert error.value.messages == ["Hãy nêu nội dung cần chỉnh sửa."]
+    report = services.report_return(report=report, comment="Bổ sung kinh phí", by=cast.province_officer)
+    assert (report.status, report.return_comment) == (ReportStatus.RETURNED, "Bổ sung kinh phí")
+    report = services.report_submit(
+        report=report, values={**GOOD, "money": "20.000.000"}, revision=report.revision, by=cast.officer_a
+    )
+    first, second = report.versions.all()
+    assert services.version_diff(first, second) == {"money": ["15.000.000", "20.000.000"]}
+    report = services.report_accept(report=report, by=cast.province_officer)
+    with pytest.raises(ApplicationError) as error:
+        services.report_save(report=report, values=GOOD, revision=report.revision, by=cast.officer_a)
+    assert error.value.messages == ["Báo cáo này đã được tiếp nhận và bị khóa."]
+
+
+def test_two_people_saving_the_same_report_do_not_overwrite_each_other(h1_report):
+    opened = h1_report.revision
+    services.report_save(report=h1_report, values={**GOOD, "money": "1"}, revision=opened, by=None)
+    with pytest.raises(ApplicationError) as error:
+        services.report_save(report=h1_report, values={**GOOD, "money": "2"}, revision=opened, by=None)
+    assert error.value.messages == [
+        "Người khác đã lưu báo cáo này sau khi bạn mở. Thay đổi của bạn chưa được lưu: hãy sao chép lại, "
+        "tải lại trang để xem thay đổi kia, rồi nhập lại phần của bạn."
+    ]
+    h1_report.refresh_from_db()
+    assert h1_report.values["money"] == "1"
