@@ -114,7 +114,7 @@ def report_problems(report: Report, values: dict) -> dict[str, str]:
 
 
 def _lock(report: Report, revision: int) -> Report:
-    locked = Report.objects.select_for_update().select_related("period__regime__form").get(pk=report.pk)
+    locked = Report.objects.select_for_update(of=("self",)).select_related("period__regime__form").get(pk=report.pk)
     if locked.status == ReportStatus.ACCEPTED:
         raise ApplicationError(_("This report was accepted and is locked."))
     if locked.status == ReportStatus.SUBMITTED:
