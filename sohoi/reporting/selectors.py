@@ -1,9 +1,11 @@
 """Who must report for a period: the associations legally alive during it that the regime covers."""
 
+from dataclasses import dataclass
+
 from django.db.models import Max, Min, Q, QuerySet
 
 from sohoi.registry.models import Association, EventKind, LineageRole, Status
-from sohoi.reporting.models import ReportingPeriod
+from sohoi.reporting.models import Report, ReportingPeriod, ReportStatus
 
 # The events that give an association legal existence, and those that end it.
 _BEGINS = Q(events__kind=EventKind.ESTABLISHMENT_PERMIT) | Q(events__lineage_role=LineageRole.TARGET)
@@ -33,3 +35,47 @@ def expected_associations(period: ReportingPeriod) -> QuerySet[Association]:
     if field_ids:
         qs = qs.filter(pk__in=Association.objects.filter(fields__in=field_ids).values("pk"))
     return qs.exclude(status=Status.PROPOSED).order_by("name_folded")
+
+
+@dataclass
+class CompletenessRow:
+    association: Association
+    report: Report | None
+    state: str  # missing, draft, submitted, returned, accepted
+    late: bool
+
+
+@dataclass
+class Completeness:
+    rows: list[CompletenessRow]
+    expected: int
+    submitted: int
+    on_time: int
+    late: int
+    missing: int
+    returned: int
+
+    def rate(self, part: int) -> float:
+        return round(100 * part / self.expected, 1) if self.expected else 0.0
+
+
+def completeness(period: ReportingPeriod) -> Completeness:
+    """Expected, submitted (ever), on time, late, missing and returned reports of a period."""
+    from sohoi.reporting.services import is_late  # one rule for "late", kept with the writes
+
+    reports = {r.association_id: r for r in Report.objects.filter(period=period).select_related("period")}
+    rows = []
+    for association in expected_associations(period):
+        report = reports.get(association.pk)
+        state = report.status if report else "missing"
+        rows.append(CompletenessRow(association, report, state, bool(report) and is_late(report)))
+    submitted = [r for r in rows if r.report and r.report.first_submitted_at]
+    return Completeness(
+        rows=rows,
+        expected=len(rows),
+        submitted=len(submitted),
+        late=sum(r.late for r in submitted),
+        on_time=sum(not r.late for r in submitted),
+        missing=len(rows) - len(submitted),
+        returned=sum(r.state == ReportStatus.RETURNED for r in rows),
+    )

@@ -137,3 +137,23 @@ def test_two_people_saving_the_same_report_do_not_overwrite_each_other(h1_report
     ]
     h1_report.refresh_from_db()
     assert h1_report.values["money"] == "1"
+
+
+def test_completeness_counts_expected_submitted_on_time_late_missing_and_returned(h1_report, cast):
+    from sohoi.reporting.selectors import completeness
+
+    services.report_submit(report=h1_report, values=GOOD, revision=h1_report.revision, by=cast.officer_a)
+    result = completeness(h1_report.period)
+    assert [(r.association.name, r.state, r.late) for r in result.rows] == [
+        ("Hội Chữ thập đỏ tỉnh Thái Nguyên", "submitted", True),
+        ("Hội Người cao tuổi tỉnh Thái Nguyên", "missing", False),
+    ]
+    assert (result.expected, result.submitted, result.on_time, result.late, result.missing, result.returned) == (
+        2,
+        1,
+        0,
+        1,
+        1,
+        0,
+    )
+    assert (result.rate(result.submitted), result.rate(result.late)) == (50.0, 50.0)
