@@ -6,6 +6,7 @@ import xlsxwriter
 from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import load_workbook
 
+from sohoi.members import imports
 from sohoi.members.models import EligibilityRule, ImportProblem, MemberImport, Membership
 from sohoi.members.services import PersonData, membership_create
 from sohoi.people.models import Person
@@ -304,3 +305,19 @@ def test_the_export_is_scoped_logged_and_safe_from_formulas(cast):
         f"Danh sách hội viên {cast.association_a.name} (status=active)",
     )
     assert cast.client("officer_b").get(f"/associations/{cast.association_a.pk}/members/export.xlsx").status_code == 404
+
+
+def test_an_unexpected_error_in_the_background_ends_the_job_with_a_message(
+    cast, monkeypatch, django_capture_on_commit_callbacks
+):
+    def broken(job):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(imports, "member_import_check", broken)
+    job = upload(cast, workbook([GOOD]), capture=django_capture_on_commit_callbacks)
+    job.refresh_from_db()
+    assert (job.status, job.message) == (
+        "failed",
+        "Lần nhập dừng vì một lỗi không lường trước; chưa có dòng nào được ghi. Hãy báo Sở Nội vụ thời điểm và "
+        "tên tệp.",
+    )
