@@ -11,6 +11,7 @@ urlpatterns = [
     path("associations/", include("sohoi.registry.urls")),
     path("", include("sohoi.members.urls")),
     path("directory/", include(directory_patterns)),
+    path("reports/", include("sohoi.reporting.urls")),
     path("audit/", include("sohoi.audit.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/", api.urls),

@@ -11,6 +11,8 @@ from sohoi.members.models import MemberImport
 from sohoi.members.tests.test_import import HEADER, workbook
 from sohoi.registry import services
 from sohoi.registry.models import EventKind
+from sohoi.reporting.services import periods_generate
+from sohoi.reporting.tests.test_reports import make_regime
 from tests.factories import commune, decision
 
 IMPORT_FILE = workbook([[1, "Xã Lạ", "1960", "Nam", "", "Kinh", "99999", "01/01/2021"]], header=HEADER)
@@ -56,6 +58,9 @@ MATRIX = [
     ("/associations/{a}/members/import/{job}/", WRITE_A_BOTH),
     ("/associations/{a}/members/import/{job}/rejected.xlsx", WRITE_A_BOTH),
     ("/members/figures/", (200, 403, 403, 200, 302)),
+    ("/reports/", LOGGED_IN),
+    ("/reports/periods/{period}/", (200, 403, 403, 200, 302)),
+    ("/reports/periods/{period}/{a}/", READ_A),
     ("/audit/", PROVINCE_ONLY),
     ("/directory/", ALL),
     ("/directory/{a}/", ALL),
@@ -107,6 +112,7 @@ def objects(cast):
         "membership": membership.pk,
         "person": membership.person_id,
         "job": job.pk,
+        "period": periods_generate(regime=make_regime(), year=2026, by=None)[0].pk,
     }
 
 

@@ -1,0 +1,61 @@
+import pytest
+
+from sohoi.reporting.models import Report, ReportStatus
+from sohoi.reporting.services import periods_generate
+from sohoi.reporting.tests.test_reports import GOOD, make_regime
+
+
+@pytest.fixture
+def url(cast):
+    [period] = periods_generate(regime=make_regime(), year=2026, by=None)
+    return f"/reports/periods/{period.pk}/{cast.association_a.pk}/"
+
+
+def post(client, url, action, revision=None, **values):
+    report = Report.objects.first()
+    data = {"revision": revision if revision is not None else (report.revision if report else 0), action: "1"}
+    return client.post(url, {**data, **values})
+
+
+def test_the_association_fills_submits_the_province_returns_and_accepts(cast, url):
+    officer, province = cast.client("officer_a"), cast.client("province_officer")
+    page = officer.get(url)
+    assert page.context["form"]["members"].value() == 0  # pre-filled: no member on the cut-off date
+    assert post(officer, url, "save", **{**GOOD, "members": "3"}).status_code == 302
+    response = post(officer, url, "submit", **{**GOOD, "women": "9"})
+    assert response.context["form"].errors["women"] == ["“Hội viên nữ” (9) phải ≤ “Tổng số hội viên” (3)."]
+    assert post(officer, url, "submit", **GOOD).status_code == 302
+    assert post(officer, url, "save", **GOOD).status_code == 403  # submitted: waiting for review
+    response = post(province, url, "return", comment="")
+    assert response.context["return_form"].errors["comment"] == ["Trường này là bắt buộc."]
+    assert post(province, url, "return", comment="Bổ sung kinh phí").status_code == 302
+    assert "Bổ sung kinh phí" in officer.get(url).content.decode()
+    assert post(officer, url, "submit", **{**GOOD, "money": "20.000.000"}).status_code == 302
+    page = province.get(url).content.decode()
+    assert "Thay đổi so với phiên bản trước" in page
+    assert post(province, url, "accept").status_code == 302
+    report = Report.objects.get()
+    assert (report.status, report.versions.count()) == (ReportStatus.ACCEPTED, 2)
+    assert post(officer, url, "save", **GOOD).status_code == 403
+    assert post(cast.client("leader"), url, "accept").status_code == 403
+
+
+def test_a_stale_save_is_refused_and_the_typed_values_stay_on_the_page(cast, url):
+    officer = cast.client("officer_a")
+    officer.get(url)
+    post(officer, url, "save", revision=0, **GOOD)
+    response = post(officer, url, "save", revision=0, **{**GOOD, "money": "99"})
+    assert response.status_code == 200
+    assert response.context["form"].non_field_errors()[0].startswith("Người khác đã lưu báo cáo này")
+    assert response.context["form"]["money"].value() == "99"
+    assert Report.objects.get().values["money"] == GOOD["money"]
+
+
+def test_the_completeness_page_lists_every_expected_association(cast, url):
+    cast.client("officer_a").get(url)
+    period_url = url.rsplit("/", 2)[0] + "/"
+    c = cast.client("province_officer").get(period_url).context["c"]
+    assert [(r.association.name, r.state) for r in c.rows] == [
+        ("Hội Chữ thập đỏ tỉnh Thái Nguyên", "draft"),
+        ("Hội Người cao tuổi tỉnh Thái Nguyên", "missing"),
+    ]

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from sohoi.reporting import views
+
+app_name = "reporting"
+
+urlpatterns = [
+    path("", views.period_list, name="periods"),
+    path("periods/<int:period_pk>/", views.period_detail, name="period"),
+    path("periods/<int:period_pk>/<int:association_pk>/", views.report_detail, name="report"),
+]
