@@ -28,6 +28,9 @@ from sohoi.members.models import EligibilityRule
 from sohoi.people.models import DatePrecision
 from sohoi.registry import services
 from sohoi.registry.models import ActivityField, Association, EventKind, Position, ScopeLevel
+from sohoi.reporting.models import DeadlineKind, PeriodType, ReportingRegime
+from sohoi.reporting.reference import create_form
+from sohoi.reporting.services import periods_generate
 
 SEED = 20230704  # the day of the conference in the seed
 # Former Bắc Kạn and Thái Nguyên: mostly Tày, Kinh, Dao, Nùng, Mông (Decision 121 codes).
@@ -327,6 +330,19 @@ class DemoBuilder:
             joined_on=joined,
         )
 
+    def reporting(self) -> None:
+        """The seed's regime: 6-month reports of the associations assigned staffing, 2025 and 2026."""
+        regime = ReportingRegime.objects.create(
+            title="Báo cáo 6 tháng các hội được giao biên chế",
+            period_type=PeriodType.HALF_YEAR,
+            only_assigned=True,
+            deadline_kind=DeadlineKind.WORKING_DAYS_AFTER,
+            deadline_value=2,
+        )
+        create_form(regime)
+        for year in (2025, 2026):
+            periods_generate(regime=regime, year=year, by=None)
+
     def users(self) -> None:
         for username, full_name, role, key in DEMO_USERS:
             last, first = full_name.rsplit(" ", 1)
@@ -351,5 +367,6 @@ def build_demo(seed: int = SEED) -> bool:
     builder.build()
     builder.members()
     builder.users()
+    builder.reporting()
     refresh_statistics()
     return True

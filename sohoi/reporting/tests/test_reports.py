@@ -5,16 +5,8 @@ import pytest
 from sohoi.core.errors import ApplicationError
 from sohoi.members.services import PersonData, membership_create
 from sohoi.reporting import services
-from sohoi.reporting.models import (
-    Indicator,
-    IndicatorKind,
-    PeriodType,
-    Prefill,
-    ReportForm,
-    ReportingRegime,
-    ReportStatus,
-    ValidationRule,
-)
+from sohoi.reporting.models import PeriodType, ReportingRegime, ReportStatus
+from sohoi.reporting.reference import create_form
 
 pytestmark = pytest.mark.django_db
 
@@ -23,21 +15,7 @@ def make_regime(period_type=PeriodType.HALF_YEAR):
     regime = ReportingRegime.objects.create(
         title="Báo cáo 6 tháng các hội được giao biên chế", period_type=period_type, only_assigned=False
     )
-    form = ReportForm.objects.create(regime=regime)
-    specs = [
-        ("members", "Tổng số hội viên", IndicatorKind.NUMBER, Prefill.MEMBERS),
-        ("new_members", "Hội viên mới kết nạp", IndicatorKind.NUMBER, Prefill.NEW_MEMBERS),
-        ("women", "Hội viên nữ", IndicatorKind.NUMBER, Prefill.WOMEN),
-        ("branches", "Số chi hội", IndicatorKind.NUMBER, Prefill.BRANCHES),
-        ("money", "Kinh phí vận động (đồng)", IndicatorKind.MONEY, Prefill.NONE),
-        ("results", "Kết quả đạt được", IndicatorKind.TEXT, Prefill.NONE),
-    ]
-    found = {
-        code: Indicator.objects.create(form=form, code=code, label=label, kind=kind, prefill=prefill, order=i)
-        for i, (code, label, kind, prefill) in enumerate(specs)
-    }
-    ValidationRule.objects.create(form=form, left=found["women"], operator="lte", right=found["members"])
-    ValidationRule.objects.create(form=form, left=found["new_members"], operator="lte", right=found["members"])
+    create_form(regime)
     return regime
 
 
