@@ -5,8 +5,8 @@ from django.db.models import Count
 from sohoi.accounts.models import User
 from sohoi.members.models import Membership
 from sohoi.people.models import Person
-from sohoi.reporting.models import ReportingPeriod
 from sohoi.registry.models import Association, Branch, Term
+from sohoi.reporting.models import ReportingPeriod
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +31,9 @@ def test_the_demo_province_is_deterministic_and_loads_once(capsys):
     assert both.count() == 1617
     periods = ReportingPeriod.objects.order_by("year")
     assert [(p.year, str(p.starts_on), str(p.ends_on), str(p.due_on)) for p in periods] == [
-        (2025, "2024-12-15", "2025-06-14", "2025-06-17"), (2026, "2025-12-15", "2026-06-14", "2026-06-16")]
+        (2025, "2024-12-15", "2025-06-14", "2025-06-17"),
+        (2026, "2025-12-15", "2026-06-14", "2026-06-16"),
+    ]
     officer = User.objects.get(username="hoi.ctd")
     assert [a.name for a in officer.associations.all()] == ["Hội Chữ thập đỏ tỉnh Thái Nguyên (mới)"]
     call_command("load_demo")
