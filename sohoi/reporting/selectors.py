@@ -79,3 +79,62 @@ def completeness(period: ReportingPeriod) -> Completeness:
         missing=len(rows) - len(submitted),
         returned=sum(r.state == ReportStatus.RETURNED for r in rows),
     )
+
+
+@dataclass
+class Consolidation:
+    indicators: list  # numeric indicators of the form, in order
+    rows: list[tuple[Association, dict]]  # accepted reports: association, its numbers
+    totals: dict
+    previous_totals: dict  # the same regime's period before, for the change column
+    texts: list[tuple[str, list[tuple[Association, str]]]]  # text sections gathered by association
+
+
+def consolidation(period: ReportingPeriod) -> Consolidation:
+    """The province's figures for a period: totals and per-association tables of the accepted reports,
+    the change against the previous period, and the text sections gathered by association."""
+    from sohoi.reporting.models import IndicatorKind
+
+    indicators = list(period.regime.form.indicators.all())
+    numeric = [i for i in indicators if i.kind != IndicatorKind.TEXT]
+
+    def accepted(p):
+        return (
+            Report.objects.filter(period=p, status=ReportStatus.ACCEPTED)
+            .select_related("association")
+            .order_by("association__name_folded")
+        )
+
+    def numbers(values: dict) -> dict:
+        return {i.code: _as_int(values.get(i.code)) for i in numeric}
+
+    def total(reports) -> dict:
+        sums = dict.fromkeys((i.code for i in numeric), 0)
+        for report in reports:
+            for code, value in numbers(report.values).items():
+                sums[code] += value
+        return sums
+
+    reports = list(accepted(period))
+    previous = (
+        ReportingPeriod.objects.filter(regime=period.regime, ends_on__lt=period.starts_on).order_by("-ends_on").first()
+    )
+    texts = [
+        (i.label, [(r.association, r.values.get(i.code, "")) for r in reports if r.values.get(i.code)])
+        for i in indicators
+        if i.kind == IndicatorKind.TEXT
+    ]
+    return Consolidation(
+        indicators=numeric,
+        rows=[(r.association, numbers(r.values)) for r in reports],
+        totals=total(reports),
+        previous_totals=total(accepted(previous)) if previous else {},
+        texts=texts,
+    )
+
+
+def _as_int(value) -> int:
+    try:
+        return int(str(value).replace(".", "").replace(",", "").strip())
+    except (TypeError, ValueError):
+        return 0

@@ -135,3 +135,38 @@ def test_completeness_counts_expected_submitted_on_time_late_missing_and_returne
         0,
     )
     assert (result.rate(result.submitted), result.rate(result.late)) == (50.0, 50.0)
+
+
+def test_the_consolidation_totals_equal_the_sum_of_the_accepted_reports(cast):
+    from sohoi.reporting.selectors import consolidation
+
+    regime = make_regime()
+    (h1_2025,) = services.periods_generate(regime=regime, year=2025, by=None)
+    (h1_2026,) = services.periods_generate(regime=regime, year=2026, by=None)
+    for period, money in ((h1_2025, "1.000.000"), (h1_2026, "15.000.000")):
+        report = services.report_open(period=period, association=cast.association_a)
+        report = services.report_submit(
+            report=report, values={**GOOD, "money": money}, revision=report.revision, by=None
+        )
+        services.report_accept(report=report, by=cast.province_officer)
+    other = services.report_open(period=h1_2026, association=cast.association_b)
+    other = services.report_submit(
+        report=other,
+        values={**GOOD, "members": "10", "money": "5.000.000", "results": "Thăm hỏi 120 hội viên."},
+        revision=other.revision,
+        by=None,
+    )
+    services.report_accept(report=other, by=cast.province_officer)
+    result = consolidation(h1_2026)
+    assert result.totals == {"members": 13, "new_members": 2, "women": 4, "branches": 0, "money": 20_000_000}
+    assert result.previous_totals == {"members": 3, "new_members": 1, "women": 2, "branches": 0, "money": 1_000_000}
+    assert [(a.name, row["money"]) for a, row in result.rows] == [
+        ("Hội Chữ thập đỏ tỉnh Thái Nguyên", 15_000_000),
+        ("Hội Người cao tuổi tỉnh Thái Nguyên", 5_000_000),
+    ]
+    assert result.texts == [
+        (
+            "Kết quả đạt được",
+            [(cast.association_a, "Tổ chức 3 đợt hiến máu."), (cast.association_b, "Thăm hỏi 120 hội viên.")],
+        )
+    ]
