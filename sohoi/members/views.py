@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods
 
 from sohoi.audit.models import AccessKind
 from sohoi.audit.services import access_log
+from sohoi.core import xlsx as core_xlsx
 from sohoi.core.errors import add_to_form
 from sohoi.core.pagination import CappedPaginator
 from sohoi.core.views import check_perm, require_perm
@@ -296,4 +297,4 @@ def member_export(request, pk):
         what=_("Member list of %(name)s (%(filters)s)")
         % {"name": association.name, "filters": request.GET.urlencode() or "-"},
     )
-    return _xlsx(xlsx.table("Hội viên", xlsx.EXPORT_COLUMNS, rows), "danh-sach-hoi-vien.xlsx")
+    return _xlsx(core_xlsx.table("Hội viên", xlsx.EXPORT_COLUMNS, rows), "danh-sach-hoi-vien.xlsx")

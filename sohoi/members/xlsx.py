@@ -1,14 +1,10 @@
-"""Excel files the member registry hands out: the import template, rejected rows, member lists.
-
-Every text cell goes through ``safe`` so that a value beginning with = + - @ cannot run as a formula
-when the file is opened (CSV/formula injection).
-"""
-
-import io
+"""The member registry's Excel files: the import template and the rejected rows (the generic,
+formula-safe helpers are in sohoi.core.xlsx)."""
 
 import xlsxwriter
 from django.utils.translation import gettext as _
 
+from sohoi.core.xlsx import new_workbook, safe, write_cell
 from sohoi.geo.selectors import home_communes
 from sohoi.members.models import MemberType
 from sohoi.people.ethnicity import ETHNIC_GROUPS
@@ -31,27 +27,12 @@ TEMPLATE_COLUMNS = [
 ]
 # An export carries the template's columns (without "STT"), so it can be edited and imported again.
 EXPORT_COLUMNS = [title for title, _width in TEMPLATE_COLUMNS[1:]] + ["Ngày thôi"]
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe(value):
-    """Text that a spreadsheet will show, never evaluate."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
-
-
-def _workbook():
-    buffer = io.BytesIO()
-    return buffer, xlsxwriter.Workbook(
-        buffer, {"in_memory": True, "strings_to_formulas": False, "strings_to_numbers": False, "strings_to_urls": False}
-    )
 
 
 def import_template(association) -> bytes:
     """The template: the columns, dropdowns for sex, ethnicity, commune, member type and branch,
     and an instructions sheet, in Vietnamese."""
-    buffer, wb = _workbook()
+    buffer, wb = new_workbook()
     bold = wb.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": True})
     text = wb.add_format({"num_format": "@"})
     sheet = wb.add_worksheet("Hội viên")
@@ -115,7 +96,7 @@ def import_template(association) -> bytes:
 
 def rows_with_reasons(header: list, rows: list[list], reasons: list[str]) -> bytes:
     """The rejected rows as they were uploaded, with a first column saying what to fix."""
-    buffer, wb = _workbook()
+    buffer, wb = new_workbook()
     bold = wb.add_format({"bold": True, "bg_color": "#FCE4D6", "border": 1})
     date = wb.add_format({"num_format": "dd/mm/yyyy"})
     sheet = wb.add_worksheet("Dòng bị từ chối")
@@ -126,34 +107,6 @@ def rows_with_reasons(header: list, rows: list[list], reasons: list[str]) -> byt
     for r, (values, reason) in enumerate(zip(rows, reasons, strict=True), start=1):
         sheet.write_string(r, 0, safe(reason))
         for c, value in enumerate(values, start=1):
-            _write(sheet, r, c, value, date)
+            write_cell(sheet, r, c, value, date)
     wb.close()
     return buffer.getvalue()
-
-
-def table(title: str, header: list[str], rows) -> bytes:
-    """A plain table (member list export)."""
-    buffer, wb = _workbook()
-    bold = wb.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1})
-    date = wb.add_format({"num_format": "dd/mm/yyyy"})
-    sheet = wb.add_worksheet(title[:31])
-    for col, name in enumerate(header):
-        sheet.write_string(0, col, name, bold)
-        sheet.set_column(col, col, 18)
-    for r, values in enumerate(rows, start=1):
-        for c, value in enumerate(values):
-            _write(sheet, r, c, value, date)
-    sheet.freeze_panes(1, 0)
-    wb.close()
-    return buffer.getvalue()
-
-
-def _write(sheet, row, col, value, date_format):
-    if value is None or value == "":
-        return
-    if hasattr(value, "year") and hasattr(value, "month"):
-        sheet.write_datetime(row, col, value, date_format)
-    elif isinstance(value, (int, float)) and not isinstance(value, bool):
-        sheet.write_number(row, col, value)
-    else:
-        sheet.write_string(row, col, safe(str(value)))

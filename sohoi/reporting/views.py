@@ -1,11 +1,12 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from sohoi.core import xlsx
 from sohoi.core.errors import add_to_form
 from sohoi.core.views import check_perm
 from sohoi.registry.selectors import association_get_for_user, association_list_for_user
@@ -115,3 +116,25 @@ def report_detail(request, period_pk, association_pk):
             "changes": services.version_diff(versions[-2], versions[-1]) if len(versions) > 1 else {},
         },
     )
+
+
+@login_required
+def consolidation(request, period_pk):
+    """The province's consolidated figures for a period, on the page and as .xlsx."""
+    check_perm(request.user, "reporting.view_completeness")
+    period = get_object_or_404(ReportingPeriod.objects.select_related("regime__form"), pk=period_pk)
+    data = selectors.consolidation(period)
+    if request.GET.get("format") == "xlsx":
+        header = [_("Association"), *[i.label for i in data.indicators]]
+        rows = [[a.name, *[row[i.code] for i in data.indicators]] for a, row in data.rows]
+        rows.append([_("Total"), *[data.totals[i.code] for i in data.indicators]])
+        if data.previous_totals:
+            rows.append([_("Previous period"), *[data.previous_totals[i.code] for i in data.indicators]])
+        response = HttpResponse(
+            xlsx.table(_("Consolidated"), header, rows),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        response["Content-Disposition"] = f'attachment; filename="tong-hop-{period.year}-{period.number}.xlsx"'
+        return response
+    lines = [(i, data.totals[i.code], data.previous_totals.get(i.code)) for i in data.indicators]
+    return render(request, "reporting/consolidation.html", {"period": period, "data": data, "lines": lines})

@@ -61,6 +61,8 @@ MATRIX = [
     ("/reports/", LOGGED_IN),
     ("/reports/periods/{period}/", (200, 403, 403, 200, 302)),
     ("/reports/periods/{period}/{a}/", READ_A),
+    ("/reports/periods/{period}/consolidated/", (200, 403, 403, 200, 302)),
+    ("/reports/periods/{period}/consolidated/?format=xlsx", (200, 403, 403, 200, 302)),
     ("/audit/", PROVINCE_ONLY),
     ("/directory/", ALL),
     ("/directory/{a}/", ALL),

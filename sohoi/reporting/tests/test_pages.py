@@ -59,3 +59,20 @@ def test_the_completeness_page_lists_every_expected_association(cast, url):
         ("Hội Chữ thập đỏ tỉnh Thái Nguyên", "draft"),
         ("Hội Người cao tuổi tỉnh Thái Nguyên", "missing"),
     ]
+
+
+def test_the_consolidated_xlsx_totals_the_accepted_reports(cast, url):
+    import io
+
+    from openpyxl import load_workbook
+
+    officer, province = cast.client("officer_a"), cast.client("province_officer")
+    officer.get(url)
+    post(officer, url, "submit", **GOOD)
+    post(province, url, "accept")
+    period_url = url.rsplit("/", 2)[0] + "/"
+    response = province.get(period_url + "consolidated/?format=xlsx")
+    rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
+    assert rows[0][:3] == ("Hội", "Tổng số hội viên", "Hội viên mới kết nạp")
+    assert rows[1] == ("Hội Chữ thập đỏ tỉnh Thái Nguyên", 3, 1, 2, 0, 15000000)
+    assert rows[2] == ("Tổng cộng", 3, 1, 2, 0, 15000000)
