@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -10,7 +11,7 @@ from sohoi.core import xlsx
 from sohoi.core.errors import add_to_form
 from sohoi.core.views import check_perm
 from sohoi.registry.selectors import association_get_for_user, association_list_for_user
-from sohoi.reporting import selectors, services
+from sohoi.reporting import document, selectors, services
 from sohoi.reporting.forms import ReportValuesForm, ReturnForm
 from sohoi.reporting.models import ReportingPeriod, ReportStatus
 
@@ -135,6 +136,22 @@ def consolidation(request, period_pk):
             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         )
         response["Content-Disposition"] = f'attachment; filename="tong-hop-{period.year}-{period.number}.xlsx"'
+        return response
+    if request.GET.get("format") == "docx":
+        narrative = [f"{label} — {a.name}: {text}" for label, entries in data.texts for a, text in entries]
+        rows = [[i.label, data.totals[i.code], data.previous_totals.get(i.code, "—")] for i in data.indicators]
+        content = document.consolidated_report(
+            title=period.regime.title.upper(),
+            subtitle=f"{period.starts_on:%d/%m/%Y} – {period.ends_on:%d/%m/%Y}",
+            narrative=narrative,
+            table_header=["Chỉ tiêu", "Kỳ này", "Kỳ trước"],
+            table_rows=rows,
+            day=timezone.localdate(),
+        )
+        response = HttpResponse(
+            content, content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        )
+        response["Content-Disposition"] = f'attachment; filename="bao-cao-tong-hop-{period.year}-{period.number}.docx"'
         return response
     lines = [(i, data.totals[i.code], data.previous_totals.get(i.code)) for i in data.indicators]
     return render(request, "reporting/consolidation.html", {"period": period, "data": data, "lines": lines})

@@ -63,6 +63,7 @@ MATRIX = [
     ("/reports/periods/{period}/{a}/", READ_A),
     ("/reports/periods/{period}/consolidated/", (200, 403, 403, 200, 302)),
     ("/reports/periods/{period}/consolidated/?format=xlsx", (200, 403, 403, 200, 302)),
+    ("/reports/periods/{period}/consolidated/?format=docx", (200, 403, 403, 200, 302)),
     ("/audit/", PROVINCE_ONLY),
     ("/directory/", ALL),
     ("/directory/{a}/", ALL),

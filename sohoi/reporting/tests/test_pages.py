@@ -76,3 +76,23 @@ def test_the_consolidated_xlsx_totals_the_accepted_reports(cast, url):
     assert rows[0][:3] == ("Hội", "Tổng số hội viên", "Hội viên mới kết nạp")
     assert rows[1] == ("Hội Chữ thập đỏ tỉnh Thái Nguyên", 3, 1, 2, 0, 15000000)
     assert rows[2] == ("Tổng cộng", 3, 1, 2, 0, 15000000)
+
+
+def test_the_consolidated_docx_carries_the_totals_of_the_accepted_reports(cast, url):
+    import io
+
+    from docx import Document
+
+    officer, province = cast.client("officer_a"), cast.client("province_officer")
+    officer.get(url)
+    post(officer, url, "submit", **GOOD)
+    post(province, url, "accept")
+    response = province.get(url.rsplit("/", 2)[0] + "/consolidated/?format=docx")
+    doc = Document(io.BytesIO(response.content))
+    assert [[c.text for c in row.cells] for row in doc.tables[1].rows][:2] == [
+        ["Chỉ tiêu", "Kỳ này", "Kỳ trước"],
+        ["Tổng số hội viên", "3", "—"],
+    ]
+    assert "Kết quả đạt được — Hội Chữ thập đỏ tỉnh Thái Nguyên: Tổ chức 3 đợt hiến máu." in [
+        p.text for p in doc.paragraphs
+    ]
