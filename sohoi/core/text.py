@@ -42,3 +42,11 @@ def given_name_first(folded: str) -> str:
 def prefix_range(folded: str) -> tuple[str, str]:
     """Bounds of the strings that start with `folded` (ASCII): an index range on any database."""
     return folded, folded + "\x7f"
+
+
+def parse_whole_number(value) -> int | None:
+    """ "15.000.000", "15,000,000" or 15000000 → 15000000; None when it is not a whole number."""
+    try:
+        return int(str(value).replace(".", "").replace(",", "").strip())
+    except (TypeError, ValueError):
+        return None

@@ -228,7 +228,6 @@ def parse_date(value, *, allow_year: bool = True) -> tuple[dt.date | None, str, 
 class Context:
     """What row checks need to know, loaded once per file."""
 
-    association: object
     rule: object
     communes_by_code: dict
     communes_by_name: dict

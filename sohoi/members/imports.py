@@ -47,7 +47,6 @@ MAX_STORED_PROBLEMS = 100_000
 def _context(association) -> Context:
     communes = list(home_communes())
     return Context(
-        association=association,
         rule=EligibilityRule.objects.filter(association=association).first(),
         communes_by_code={c.code: c.pk for c in communes},
         communes_by_name={fold(c.name): c.pk for c in communes}

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from django.db.models import Max, Min, Q, QuerySet
 
+from sohoi.core.text import parse_whole_number
 from sohoi.registry.models import Association, EventKind, LineageRole, Status
 from sohoi.reporting.models import Report, ReportingPeriod, ReportStatus
 
@@ -106,7 +107,7 @@ def consolidation(period: ReportingPeriod) -> Consolidation:
         )
 
     def numbers(values: dict) -> dict:
-        return {i.code: _as_int(values.get(i.code)) for i in numeric}
+        return {i.code: parse_whole_number(values.get(i.code)) or 0 for i in numeric}
 
     def total(reports) -> dict:
         sums = dict.fromkeys((i.code for i in numeric), 0)
@@ -131,10 +132,3 @@ def consolidation(period: ReportingPeriod) -> Consolidation:
         previous_totals=total(accepted(previous)) if previous else {},
         texts=texts,
     )
-
-
-def _as_int(value) -> int:
-    try:
-        return int(str(value).replace(".", "").replace(",", "").strip())
-    except (TypeError, ValueError):
-        return 0

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from sohoi.audit.models import Action
 from sohoi.audit.services import audit_log, diff
 from sohoi.core.errors import ApplicationError
+from sohoi.core.text import parse_whole_number
 from sohoi.reporting import law
 from sohoi.reporting.models import (
     IndicatorKind,
@@ -63,12 +64,14 @@ def prefill_values(*, period: ReportingPeriod, association) -> dict:
 
 
 @transaction.atomic
-def report_open(*, period: ReportingPeriod, association) -> Report:
-    """The association's report for the period, created as a pre-filled draft the first time."""
+def report_open(*, period: ReportingPeriod, association, by) -> Report:
+    """The association's report for the period, created as a pre-filled draft the first time.
+    Side effect on creation: the report row and its audit entry."""
     report, created = Report.objects.get_or_create(period=period, association=association)
     if created:
         report.values = prefill_values(period=period, association=association)
         report.save(update_fields=["values"])
+        audit_log(actor=by, action=Action.CREATE, obj=report, changes=diff({}, report.values))
     return report
 
 
@@ -85,9 +88,8 @@ def report_problems(report: Report, values: dict) -> dict[str, str]:
                 problems[code] = _("Fill in “%(label)s”.") % {"label": indicator.label}
             continue
         if indicator.kind != IndicatorKind.TEXT:
-            try:
-                number = int(str(value).replace(".", "").replace(",", "").strip())
-            except ValueError:
+            number = parse_whole_number(value)
+            if number is None:
                 problems[code] = _("“%(label)s” must be a whole number, not “%(value)s”.") % {
                     "label": indicator.label,
                     "value": value,

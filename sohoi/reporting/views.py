@@ -55,7 +55,7 @@ def report_detail(request, period_pk, association_pk):
     can_fill = request.user.has_perm("reporting.fill_report", association)
     can_review = request.user.has_perm("reporting.review_report", association)
     report = (
-        services.report_open(period=period, association=association)
+        services.report_open(period=period, association=association, by=request.user)
         if can_fill
         else (period.reports.filter(association=association).first())
     )

@@ -96,3 +96,14 @@ def test_the_consolidated_docx_carries_the_totals_of_the_accepted_reports(cast, 
     assert "Kết quả đạt được — Hội Chữ thập đỏ tỉnh Thái Nguyên: Tổ chức 3 đợt hiến máu." in [
         p.text for p in doc.paragraphs
     ]
+
+
+def test_opening_a_report_creates_the_draft_once_and_audits_it(cast, url):
+    from sohoi.audit.models import AuditEntry
+
+    cast.client("officer_a").get(url)
+    cast.client("officer_a").get(url)
+    entry = AuditEntry.objects.get(content_type__model="report")
+    assert (entry.actor_name, entry.action, entry.changes["members"]) == ("hoi.a", "create", [None, 0])
+    assert cast.client("leader").get(url).status_code == 200
+    assert Report.objects.count() == 1

@@ -47,7 +47,7 @@ def h1_report(cast):
     member(a, "Hà Thị Hai", "019160000102", "F", dt.date(2026, 2, 1))
     member(a, "Hà Văn Ba", "019060000103", "M", dt.date(2025, 5, 1))
     member(a, "Hà Văn Sau", "019060000104", "M", dt.date(2026, 7, 1))  # after the cut-off
-    return services.report_open(period=period, association=a)
+    return services.report_open(period=period, association=a, by=None)
 
 
 def test_the_report_is_prefilled_from_the_registry_on_the_cut_off_date(h1_report):
@@ -81,7 +81,7 @@ def test_submitting_after_the_deadline_marks_the_report_late(h1_report, cast):
 def test_a_report_submitted_before_its_deadline_is_on_time(cast):
     regime = make_regime(PeriodType.YEAR)
     [period] = services.periods_generate(regime=regime, year=2026, by=None)
-    report = services.report_open(period=period, association=cast.association_a)
+    report = services.report_open(period=period, association=cast.association_a, by=None)
     report = services.report_submit(report=report, values=GOOD, revision=report.revision, by=None)
     assert (period.due_on, services.is_late(report)) == (dt.date(2026, 12, 16), False)
 
@@ -144,12 +144,12 @@ def test_the_consolidation_totals_equal_the_sum_of_the_accepted_reports(cast):
     (h1_2025,) = services.periods_generate(regime=regime, year=2025, by=None)
     (h1_2026,) = services.periods_generate(regime=regime, year=2026, by=None)
     for period, money in ((h1_2025, "1.000.000"), (h1_2026, "15.000.000")):
-        report = services.report_open(period=period, association=cast.association_a)
+        report = services.report_open(period=period, association=cast.association_a, by=None)
         report = services.report_submit(
             report=report, values={**GOOD, "money": money}, revision=report.revision, by=None
         )
         services.report_accept(report=report, by=cast.province_officer)
-    other = services.report_open(period=h1_2026, association=cast.association_b)
+    other = services.report_open(period=h1_2026, association=cast.association_b, by=None)
     other = services.report_submit(
         report=other,
         values={**GOOD, "members": "10", "money": "5.000.000", "results": "Thăm hỏi 120 hội viên."},
