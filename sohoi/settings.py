@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "sohoi.registry",
     "sohoi.members",
     "sohoi.reporting",
+    "sohoi.notices",
     "sohoi.demo",
 ]
 
@@ -189,6 +190,11 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["d
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "sohoi@localhost")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = envint("EMAIL_PORT", 25)
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = envbool("EMAIL_USE_TLS")
 
 LOGGING = {
     "version": 1,
@@ -199,6 +205,8 @@ LOGGING = {
 
 # --- Sổ Hội's own settings -------------------------------------------------------------
 # The deployment's home province (2-digit code of Decision 19/2025/QĐ-TTg). Demo: Thái Nguyên.
+# The address the e-mailed reminders link to.
+SOHOI_SITE_URL = os.environ.get("SOHOI_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 SOHOI_HOME_PROVINCE = os.environ.get("SOHOI_HOME_PROVINCE", "19")
 # Term length in years used when an association's charter sets none (Decree 45/2010 Art 20: ≤ 5 years).
 SOHOI_DEFAULT_TERM_YEARS = envint("SOHOI_DEFAULT_TERM_YEARS", 5)

@@ -28,8 +28,14 @@ from sohoi.members.models import EligibilityRule
 from sohoi.people.models import DatePrecision
 from sohoi.registry import services
 from sohoi.registry.models import ActivityField, Association, EventKind, Position, ScopeLevel
-from sohoi.reporting.models import DeadlineKind, PeriodType, ReportingRegime
-from sohoi.reporting.reference import create_form
+from sohoi.reporting.models import ConsolidatedReport, DeadlineKind, PeriodType, ReportingPeriod, ReportingRegime
+from sohoi.reporting.reference import (
+    ANNUAL_INDICATORS,
+    ANNUAL_RULES,
+    SIX_MONTH_INDICATORS,
+    SIX_MONTH_RULES,
+    create_form,
+)
 from sohoi.reporting.services import periods_generate
 
 SEED = 20230704  # the day of the conference in the seed
@@ -331,17 +337,128 @@ class DemoBuilder:
         )
 
     def reporting(self) -> None:
-        """The seed's regime: 6-month reports of the associations assigned staffing, 2025 and 2026."""
+        """The seed's regimes: the 6-month and annual reports of the associations assigned staffing —
+        former Bắc Kạn's 6-month period of 2023 submitted and consolidated (the seed's conference of
+        04/07/2023 reviewed it), and Thái Nguyên's periods of 2025–2026 in every state."""
+        province = User.objects.get(username="sonoivu")
+        six = self.regime("Báo cáo 6 tháng các hội được giao biên chế", PeriodType.HALF_YEAR)
+        annual = self.regime("Báo cáo năm các hội được giao biên chế", PeriodType.YEAR, ANNUAL_INDICATORS, ANNUAL_RULES)
+        bac_kan = self.regime("Báo cáo 6 tháng các hội được giao biên chế tỉnh Bắc Kạn", PeriodType.HALF_YEAR)
+        bac_kan.associations.set([a for (_key, area), a in self.by_key.items() if area == "bk"])
+        [bk_2023] = periods_generate(regime=bac_kan, year=2023, by=None)
+        self.fill_period(bk_2023, province, lambda n, a: "accepted")
+        ConsolidatedReport.objects.create(
+            period=bk_2023,
+            parent_body="UBND TỈNH BẮC KẠN",
+            place="Bắc Kạn",
+            number="86/BC-SNV",
+            issued_on=dt.date(2023, 6, 28),
+            narrative=(
+                "Thực hiện chế độ báo cáo định kỳ, các hội cấp tỉnh được giao biên chế đã gửi báo cáo kết quả "
+                "hoạt động 6 tháng đầu năm 2023 đúng hạn.\n"
+                "Các hội tiếp tục phát huy vai trò tập hợp, đoàn kết hội viên, tham gia công tác an sinh xã hội, "
+                "nhân đạo, từ thiện, khuyến học, khuyến tài và xây dựng đời sống văn hóa ở cơ sở.\n"
+                "Nhiệm vụ 6 tháng cuối năm: tiếp tục thực hiện Chỉ thị 17-CT/TW và Kết luận 102-KL/TW; rà soát "
+                "các hội có chức năng, nhiệm vụ tương đồng để đề xuất hợp nhất, sáp nhập theo quy định."
+            ),
+            signer_name="Hoàng Thị Thu",
+        )
+        for year in (2025, 2026):
+            periods_generate(regime=six, year=year, by=None)
+            periods_generate(regime=annual, year=year, by=None)
+        periods = {(p.regime_id, p.year): p for p in ReportingPeriod.objects.all()}
+        # 2025: everything accepted, three late, one returned once before it was accepted.
+        self.fill_period(periods[(six.pk, 2025)], province, lambda n, a: "late" if n in (2, 7, 11) else "accepted")
+        self.fill_period(periods[(annual.pk, 2025)], province, lambda n, a: "late" if n == 4 else "accepted")
+        # 2026, first half: the province is still reviewing; the demo officers have work to do.
+        mix = {0: "returned", 1: "submitted", 3: "draft", 5: "missing", 8: "late", 9: "submitted", 12: "missing"}
+        mix_for = {self.by_key[("chu-thap-do", "new")]: "returned", self.by_key[("nguoi-cao-tuoi", "new")]: "draft"}
+        self.fill_period(periods[(six.pk, 2026)], province, lambda n, a: mix_for.get(a) or mix.get(n, "accepted"))
+        # 2026, the year: the period ends on 14/12; a few drafts have been started.
+        self.fill_period(periods[(annual.pk, 2026)], province, lambda n, a: "draft" if n % 3 == 0 else "missing")
+
+    def regime(self, title, period_type, indicators=SIX_MONTH_INDICATORS, rules=SIX_MONTH_RULES):
         regime = ReportingRegime.objects.create(
-            title="Báo cáo 6 tháng các hội được giao biên chế",
-            period_type=PeriodType.HALF_YEAR,
+            title=title,
+            period_type=period_type,
             only_assigned=True,
             deadline_kind=DeadlineKind.WORKING_DAYS_AFTER,
             deadline_value=2,
         )
-        create_form(regime)
-        for year in (2025, 2026):
-            periods_generate(regime=regime, year=year, by=None)
+        create_form(regime, indicators, rules)
+        return regime
+
+    def report_values(self, report, association) -> dict:
+        values = dict(report.values)  # what the registry pre-filled
+        members = int(values.get("members") or 0) or self.rng.randint(800, 9000)
+        values["members"] = members
+        values["new_members"] = min(int(values.get("new_members") or 0) or self.rng.randint(10, 300), members)
+        values["women"] = min(int(values.get("women") or 0) or members * self.rng.randint(35, 60) // 100, members)
+        values.setdefault("ethnic_minority", members * self.rng.randint(40, 70) // 100)
+        values["money"] = self.rng.randint(5, 900) * 1_000_000
+        for code, low, high in (
+            ("beneficiaries", 50, 4000),
+            ("activities", 3, 40),
+            ("legal_sessions", 1, 25),
+            ("digital_activities", 0, 12),
+            ("trainings", 1, 6),
+            ("left_members", 0, 60),
+        ):
+            values[code] = self.rng.randint(low, high)
+        values["production_models"] = min(self.rng.randint(0, 400), members)
+        short = association.name.replace(" tỉnh Thái Nguyên (mới)", "").replace(" tỉnh Thái Nguyên", "")
+        values["results"] = (
+            f"{short} tổ chức {values['activities']} hoạt động, phong trào; vận động "
+            f"{values['money']:,} đồng; hỗ trợ {values['beneficiaries']:,} lượt người.".replace(",", ".")
+        )
+        values["shortcomings"] = self.rng.choice(
+            [
+                "Kinh phí hoạt động còn hạn hẹp; một số chi hội ở vùng cao hoạt động chưa đều.",
+                "Công tác phát triển hội viên trẻ còn chậm; ứng dụng công nghệ thông tin còn hạn chế.",
+                "Cán bộ hội kiêm nhiệm nhiều việc, chưa được bồi dưỡng nghiệp vụ thường xuyên.",
+            ]
+        )
+        values["next_tasks"] = (
+            "Chăm lo đời sống hội viên; vận động hội viên tham gia mô hình sản xuất theo chuỗi giá trị."
+        )
+        values["proposals"] = self.rng.choice(["", "Đề nghị tỉnh hỗ trợ kinh phí tập huấn cán bộ chi hội."])
+        codes = set(report.period.regime.form.indicators.values_list("code", flat=True))
+        return {k: str(v) for k, v in values.items() if k in codes and v != ""}
+
+    def fill_period(self, period, province, state_of) -> None:
+        """Reports of the period's expected associations; `state_of(n, association)` gives the n-th one's
+        state: missing, draft, submitted, returned, accepted or late (accepted, submitted after the deadline)."""
+        from sohoi.reporting import services as reporting
+        from sohoi.reporting.models import Report, ReportVersion
+        from sohoi.reporting.selectors import expected_associations
+
+        for n, association in enumerate(expected_associations(period)):
+            state = state_of(n, association)
+            if state == "missing":
+                continue
+            report = reporting.report_open(period=period, association=association, by=None)
+            values = self.report_values(report, association)
+            if state == "draft":
+                reporting.report_save(report=report, values=values, revision=report.revision, by=None)
+                continue
+            report = reporting.report_submit(report=report, values=values, revision=report.revision, by=None)
+            late = state == "late"
+            day = period.due_on + dt.timedelta(days=self.rng.randint(2, 12) if late else -self.rng.randint(0, 3))
+            when = dt.datetime.combine(day, dt.time(9 + n % 7, 15), tzinfo=dt.UTC)
+            Report.objects.filter(pk=report.pk).update(first_submitted_at=when)
+            ReportVersion.objects.filter(report=report).update(submitted_at=when)
+            if state == "returned" or n == 5:
+                report = reporting.report_return(
+                    report=report,
+                    comment="Đề nghị bổ sung kinh phí vận động và làm rõ số hội viên mới kết nạp.",
+                    by=province,
+                )
+                if state == "returned":
+                    continue
+                values["money"] = str(int(values["money"]) + 12_000_000)
+                report = reporting.report_submit(report=report, values=values, revision=report.revision, by=None)
+            if state in ("accepted", "late"):
+                reporting.report_accept(report=report, by=province)
 
     def users(self) -> None:
         for username, full_name, role, key in DEMO_USERS:

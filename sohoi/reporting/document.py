@@ -8,9 +8,12 @@ import io
 from dataclasses import dataclass
 
 from docx import Document
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Mm, Pt
+
+from sohoi.reporting.selectors import change
 
 FONT = "Times New Roman"
 
@@ -46,6 +49,27 @@ def _paragraph(container):
     return container.add_paragraph()
 
 
+def _body(doc, text):
+    paragraph = doc.add_paragraph()
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    paragraph.paragraph_format.first_line_indent = Cm(1.27)
+    paragraph.paragraph_format.space_after = Pt(6)
+    _run(paragraph, text)
+
+
+def _table(doc, header_cells, rows, *, size):
+    table = doc.add_table(rows=1, cols=len(header_cells))
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    for cell, text in zip(table.rows[0].cells, header_cells, strict=True):
+        _run(_paragraph(cell), str(text), size=size, bold=True)
+    for values in rows:
+        for cell, value in zip(table.add_row().cells, values, strict=True):
+            text = _number(value) if isinstance(value, int) else str(value)
+            _run(_paragraph(cell), text, size=size)
+    return table
+
+
 def _centered(cell_or_doc, text, **style):
     paragraph = _paragraph(cell_or_doc)
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -63,7 +87,11 @@ def consolidated_report(
     table_rows: list[list],
     day: dt.date,
     head: Letterhead | None = None,
+    sections: list[tuple[str, list[str]]] = (),
+    annex: tuple[str, list[str], list[list]] | None = None,
 ) -> bytes:
+    """`narrative`: the body paragraphs; `table_*`: the summary table; `sections`: headed paragraphs after
+    it (the text sections gathered by association); `annex`: (title, header, rows) on a landscape page."""
     head = head or Letterhead()
     doc = Document()
     section = doc.sections[0]
@@ -88,22 +116,12 @@ def consolidated_report(
     _centered(doc, subtitle, size=14, bold=True)
     _centered(doc, title, size=14, bold=True)
     for text in narrative:
-        paragraph = doc.add_paragraph()
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
-        paragraph.paragraph_format.first_line_indent = Cm(1.27)
-        paragraph.paragraph_format.space_after = Pt(6)
-        _run(paragraph, text)
-
-    table = doc.add_table(rows=1, cols=len(table_header))
-    table.style = "Table Grid"
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    for cell, text in zip(table.rows[0].cells, table_header, strict=True):
-        _run(_paragraph(cell), str(text), size=12, bold=True)
-    for values in table_rows:
-        cells = table.add_row().cells
-        for cell, value in zip(cells, values, strict=True):
-            text = f"{value:,}".replace(",", ".") if isinstance(value, int) else str(value)
-            _run(_paragraph(cell), text, size=12)
+        _body(doc, text)
+    _table(doc, table_header, table_rows, size=12)
+    for heading, paragraphs in sections:
+        _run(doc.add_paragraph(), heading, bold=True)
+        for text in paragraphs:
+            _body(doc, text)
 
     footer = doc.add_table(rows=1, cols=2)
     recipients, signature = footer.rows[0].cells
@@ -117,6 +135,78 @@ def consolidated_report(
     _centered(signature, "", size=14)
     _centered(signature, head.signer_name, size=14, bold=True)
 
+    if annex:
+        title_text, header_cells, rows = annex
+        landscape = doc.add_section(WD_SECTION.NEW_PAGE)
+        landscape.orientation = WD_ORIENT.LANDSCAPE
+        landscape.page_width, landscape.page_height = Mm(297), Mm(210)
+        _centered(doc, title_text, size=14, bold=True)
+        _table(doc, header_cells, rows, size=10)
+
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()
+
+
+def _number(number: int) -> str:
+    return f"{number:,}".replace(",", ".")
+
+
+def _signed(number: int | None) -> str:
+    if number is None:
+        return "—"
+    text = _number(abs(number))
+    return f"+{text}" if number > 0 else (f"-{text}" if number < 0 else "0")
+
+
+def default_narrative(period, data, c) -> list[str]:
+    """The opening paragraphs the officer starts from when the narrative is still empty."""
+    lines = [
+        f"Thực hiện chế độ báo cáo {period.regime.title.lower()}, kỳ số liệu từ ngày "
+        f"{period.starts_on:%d/%m/%Y} đến ngày {period.ends_on:%d/%m/%Y}, có {c.submitted}/{c.expected} hội "
+        f"đã gửi báo cáo ({c.on_time} hội đúng hạn, {c.late} hội muộn, {c.missing} hội chưa gửi); "
+        f"{len(data.rows)} báo cáo đã được Sở Nội vụ tiếp nhận và tổng hợp.",
+    ]
+    if data.indicators:
+        first = data.indicators[0]
+        line = f"{first.label}: {_number(data.totals[first.code])}"
+        if data.previous_totals:
+            line += f" ({_signed(data.totals[first.code] - data.previous_totals[first.code])} so với kỳ trước)"
+        lines.append(line + ".")
+    return lines
+
+
+def period_document(*, period, data, consolidated, c, day: dt.date) -> bytes:
+    """The consolidated report of a period: the officer's narrative (or the default one), the totals
+    with the change against the previous period, the text sections by association and, as an annex,
+    every association's figures."""
+    narrative = [line.strip() for line in consolidated.narrative.splitlines() if line.strip()]
+    summary = [
+        [i.label, data.totals[i.code], data.previous_totals.get(i.code, "—"), _signed(change(data, i.code))]
+        for i in data.indicators
+    ]
+    numbers = [f"{i}. {label}" for i, (label, _entries) in enumerate(data.texts, start=1)]
+    sections = [
+        (heading, [f"{a.name}: {text}" for a, text in entries])
+        for heading, (_label, entries) in zip(numbers, data.texts, strict=True)
+    ]
+    annex_rows = [[n, a.name, *[row[i.code] for i in data.indicators]] for n, (a, row) in enumerate(data.rows, 1)]
+    annex_rows.append(["", "Tổng cộng", *[data.totals[i.code] for i in data.indicators]])
+    head = Letterhead(
+        parent_body=consolidated.parent_body,
+        place=consolidated.place,
+        number=f"Số: {consolidated.number}" if consolidated.number else Letterhead.number,
+        signer_title=consolidated.signer_title or Letterhead.signer_title,
+        signer_name=consolidated.signer_name,
+    )
+    return consolidated_report(
+        title=period.regime.title.upper(),
+        subtitle=f"Kỳ số liệu từ {period.starts_on:%d/%m/%Y} đến {period.ends_on:%d/%m/%Y}",
+        narrative=narrative or default_narrative(period, data, c),
+        table_header=["Chỉ tiêu", "Kỳ này", "Kỳ trước", "Tăng/giảm"],
+        table_rows=summary,
+        day=consolidated.issued_on or day,
+        head=head,
+        sections=sections,
+        annex=("PHỤ LỤC: SỐ LIỆU CỦA TỪNG HỘI", ["STT", "Hội", *[i.label for i in data.indicators]], annex_rows),
+    )

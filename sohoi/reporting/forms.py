@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from sohoi.reporting.models import IndicatorKind
+from sohoi.reporting.models import ConsolidatedReport, IndicatorKind
 
 
 class ReportValuesForm(forms.Form):
@@ -27,3 +27,20 @@ class ReportValuesForm(forms.Form):
 
 class ReturnForm(forms.Form):
     comment = forms.CharField(label=_("What must be revised"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(label=_("The filled form (.xlsx)"))
+
+
+class ConsolidatedForm(forms.ModelForm):
+    revision = forms.IntegerField(widget=forms.HiddenInput)
+
+    class Meta:
+        model = ConsolidatedReport
+        fields = ["parent_body", "number", "place", "issued_on", "narrative", "signer_title", "signer_name"]
+        widgets = {
+            "issued_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "narrative": forms.Textarea(attrs={"rows": 10}),
+            "signer_title": forms.Textarea(attrs={"rows": 2}),
+        }

@@ -31,6 +31,13 @@ class ReportingRegime(models.Model):
     only_assigned = models.BooleanField(_("only associations assigned tasks by the Party and State"), default=False)
     scope_level = models.CharField(_("scope"), max_length=12, choices=ScopeLevel.choices, blank=True)
     fields = models.ManyToManyField(ActivityField, blank=True, verbose_name=_("fields of activity"))
+    associations = models.ManyToManyField(
+        "registry.Association",
+        blank=True,
+        related_name="+",
+        verbose_name=_("only these associations"),
+        help_text=_("Leave empty for every association the other conditions select."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -168,3 +175,27 @@ class ReportVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.report} v{self.number}"
+
+
+class ConsolidatedReport(models.Model):
+    """The province's own report for a period: its document number, narrative and signer. The figures
+    are not stored: they are read from the accepted reports each time (sohoi.reporting.selectors)."""
+
+    period = models.OneToOneField(ReportingPeriod, on_delete=models.CASCADE, related_name="consolidated")
+    parent_body = models.CharField(_("parent body"), max_length=100, default="UBND TỈNH THÁI NGUYÊN")
+    place = models.CharField(_("place"), max_length=60, default="Thái Nguyên")
+    number = models.CharField(_("document number"), max_length=40, blank=True, help_text=_("For example 125/BC-SNV."))
+    issued_on = models.DateField(_("date"), null=True, blank=True)
+    narrative = models.TextField(
+        _("the province's narrative"), blank=True, help_text=_("One paragraph per line. Leave empty for a draft.")
+    )
+    signer_title = models.CharField(_("signer's title"), max_length=100, default="KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC")
+    signer_name = models.CharField(_("signer"), max_length=100, blank=True)
+    revision = models.PositiveIntegerField(default=0)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("consolidated report")
+
+    def __str__(self) -> str:
+        return f"{self.number or '…'} — {self.period}"

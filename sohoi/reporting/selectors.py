@@ -6,7 +6,7 @@ from django.db.models import Max, Min, Q, QuerySet
 
 from sohoi.core.text import parse_whole_number
 from sohoi.registry.models import Association, EventKind, LineageRole, Status
-from sohoi.reporting.models import Report, ReportingPeriod, ReportStatus
+from sohoi.reporting.models import ConsolidatedReport, Report, ReportingPeriod, ReportStatus
 
 # The events that give an association legal existence, and those that end it.
 _BEGINS = Q(events__kind=EventKind.ESTABLISHMENT_PERMIT) | Q(events__lineage_role=LineageRole.TARGET)
@@ -32,6 +32,9 @@ def expected_associations(period: ReportingPeriod) -> QuerySet[Association]:
         qs = qs.filter(is_assigned_tasks=True)
     if regime.scope_level:
         qs = qs.filter(scope_level=regime.scope_level)
+    only = list(regime.associations.values_list("pk", flat=True))
+    if only:
+        qs = qs.filter(pk__in=only)
     field_ids = list(regime.fields.values_list("id", flat=True))
     if field_ids:
         qs = qs.filter(pk__in=Association.objects.filter(fields__in=field_ids).values("pk"))
@@ -55,6 +58,10 @@ class Completeness:
     late: int
     missing: int
     returned: int
+
+    @property
+    def accepted(self) -> int:
+        return sum(r.state == ReportStatus.ACCEPTED for r in self.rows)
 
     def rate(self, part: int) -> float:
         return round(100 * part / self.expected, 1) if self.expected else 0.0
@@ -88,6 +95,7 @@ class Consolidation:
     rows: list[tuple[Association, dict]]  # accepted reports: association, its numbers
     totals: dict
     previous_totals: dict  # the same regime's period before, for the change column
+    previous: ReportingPeriod | None
     texts: list[tuple[str, list[tuple[Association, str]]]]  # text sections gathered by association
 
 
@@ -121,14 +129,41 @@ def consolidation(period: ReportingPeriod) -> Consolidation:
         ReportingPeriod.objects.filter(regime=period.regime, ends_on__lt=period.starts_on).order_by("-ends_on").first()
     )
     texts = [
-        (i.label, [(r.association, r.values.get(i.code, "")) for r in reports if r.values.get(i.code)])
+        (i.label, [(r.association, r.values[i.code]) for r in reports if r.values.get(i.code)])
         for i in indicators
         if i.kind == IndicatorKind.TEXT
     ]
+    texts = [(label, entries) for label, entries in texts if entries]  # sections nobody wrote are left out
     return Consolidation(
         indicators=numeric,
         rows=[(r.association, numbers(r.values)) for r in reports],
         totals=total(reports),
         previous_totals=total(accepted(previous)) if previous else {},
+        previous=previous,
         texts=texts,
     )
+
+
+def change(data: Consolidation, code: str) -> int | None:
+    """This period's total minus the previous period's, or None when there is no previous period."""
+    if not data.previous_totals:
+        return None
+    return data.totals[code] - data.previous_totals[code]
+
+
+def chart(data: Consolidation) -> list[tuple]:
+    """Rows of the bar chart: (indicator, total, previous, the larger of the two as the scale)."""
+    return [
+        (
+            i,
+            data.totals[i.code],
+            data.previous_totals.get(i.code),
+            max(data.totals[i.code], data.previous_totals.get(i.code) or 0, 1),
+        )
+        for i in data.indicators
+    ]
+
+
+def consolidated_get(period: ReportingPeriod) -> ConsolidatedReport:
+    """The province's saved number, narrative and signer for the period, or an unsaved blank one."""
+    return ConsolidatedReport.objects.filter(period=period).first() or ConsolidatedReport(period=period)

@@ -115,6 +115,15 @@ def report_problems(report: Report, values: dict) -> dict[str, str]:
     return problems
 
 
+def _stale() -> ApplicationError:
+    return ApplicationError(
+        _(
+            "Someone else saved this report after you opened it. Your changes were not saved: copy them, "
+            "reload the page to see the other changes, and enter yours again."
+        )
+    )
+
+
 def _lock(report: Report, revision: int) -> Report:
     locked = Report.objects.select_for_update(of=("self",)).select_related("period__regime__form").get(pk=report.pk)
     if locked.status == ReportStatus.ACCEPTED:
@@ -122,12 +131,7 @@ def _lock(report: Report, revision: int) -> Report:
     if locked.status == ReportStatus.SUBMITTED:
         raise ApplicationError(_("This report was submitted and is waiting for review: it cannot be changed now."))
     if locked.revision != revision:
-        raise ApplicationError(
-            _(
-                "Someone else saved this report after you opened it. Your changes were not saved: copy them, "
-                "reload the page to see the other changes, and enter yours again."
-            )
-        )
+        raise _stale()
     return locked
 
 
@@ -200,3 +204,89 @@ def is_late(report: Report) -> bool:
 
 def version_diff(old: ReportVersion, new: ReportVersion) -> dict[str, list]:
     return diff(old.values, new.values)
+
+
+@transaction.atomic
+def report_upload(*, report: Report, file, by) -> Report:
+    """Save the values of a filled report file (sohoi.reporting.xlsx) as the draft, with the checks of
+    submission except "required" (a draft may be incomplete). Any problem refuses the whole file."""
+    from sohoi.reporting.xlsx import VALUE_COLUMN, read_filled
+
+    filled = read_filled(file, list(report.period.regime.form.indicators.all()))
+    if (filled.period, filled.association) != (report.period_id, report.association_id):
+        raise ApplicationError(_("This file is the form of another report: download this report's form."))
+    problems = list(filled.problems)
+    found = report_problems(report, filled.values)
+    for code, message in sorted(found.items(), key=lambda item: filled.rows.get(item[0], 0)):
+        if code in filled.values:
+            problems.append(
+                _("Row %(row)s, column %(col)s: %(problem)s")
+                % {"row": filled.rows[code], "col": VALUE_COLUMN, "problem": message}
+            )
+    if problems:
+        raise ApplicationError(problems)
+    return report_save(report=report, values=filled.values, revision=filled.revision, by=by)
+
+
+def reminder_targets(period: ReportingPeriod) -> list:
+    """The expected associations whose report is not submitted (missing, draft or returned)."""
+    from sohoi.reporting.selectors import completeness
+
+    return [
+        row.association
+        for row in completeness(period).rows
+        if row.state in ("missing", ReportStatus.DRAFT, ReportStatus.RETURNED)
+    ]
+
+
+def reminders_send(*, period: ReportingPeriod, today, by=None) -> int:
+    """Remind the officers of every association that has not submitted the period's report: a notice in
+    the app and an e-mail, at most once a day each. Returns the number of associations reminded."""
+    from django.urls import reverse
+
+    from sohoi.accounts.models import Role, User
+    from sohoi.notices.services import notices_send
+
+    reminded = 0
+    for association in reminder_targets(period):
+        officers = User.objects.filter(role=Role.ASSOCIATION_OFFICER, associations=association, is_active=True)
+        if today > period.due_on:
+            text = _("The report “%(title)s %(year)s” of %(name)s is overdue: it was due on %(due)s.")
+        else:
+            text = _("The report “%(title)s %(year)s” of %(name)s is due on %(due)s.")
+        text %= {
+            "title": period.regime.title,
+            "year": period.year,
+            "name": association.name,
+            "due": period.due_on.strftime("%d/%m/%Y"),
+        }
+        url = reverse("reporting:report", args=[period.pk, association.pk])
+        if notices_send(users=officers, text=text, url=url, key=f"report:{period.pk}:{association.pk}:{today}"):
+            reminded += 1
+    if by is not None:
+        audit_log(actor=by, action=Action.UPDATE, obj=period, note=f"reminders: {reminded}")
+    return reminded
+
+
+@transaction.atomic
+def consolidated_save(*, period: ReportingPeriod, data: dict, revision: int, by):
+    """Save the province's number, date, narrative and signer of a period's consolidated report."""
+    from sohoi.reporting.models import ConsolidatedReport
+
+    ConsolidatedReport.objects.get_or_create(period=period)
+    locked = ConsolidatedReport.objects.select_for_update().get(period=period)
+    if locked.revision != revision:
+        raise _stale()
+    fields = ["parent_body", "number", "place", "issued_on", "narrative", "signer_title", "signer_name"]
+    before = {f: str(getattr(locked, f) or "") for f in fields}
+    for name in fields:
+        setattr(locked, name, data[name])
+    locked.revision += 1
+    locked.save()
+    audit_log(
+        actor=by,
+        action=Action.UPDATE,
+        obj=locked,
+        changes=diff(before, {f: str(getattr(locked, f) or "") for f in fields}),
+    )
+    return locked

@@ -12,8 +12,12 @@ from sohoi.core.errors import add_to_form
 from sohoi.core.views import check_perm
 from sohoi.registry.selectors import association_get_for_user, association_list_for_user
 from sohoi.reporting import document, selectors, services
-from sohoi.reporting.forms import ReportValuesForm, ReturnForm
+from sohoi.reporting import xlsx as report_xlsx
+from sohoi.reporting.forms import ConsolidatedForm, ReportValuesForm, ReturnForm, UploadForm
 from sohoi.reporting.models import ReportingPeriod, ReportStatus
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 @login_required
@@ -36,7 +40,15 @@ def period_list(request):
 def period_detail(request, period_pk):
     check_perm(request.user, "reporting.view_completeness")
     period = get_object_or_404(ReportingPeriod.objects.select_related("regime"), pk=period_pk)
-    return render(request, "reporting/period_detail.html", {"period": period, "c": selectors.completeness(period)})
+    c = selectors.completeness(period)
+    rates = {
+        f"{name}_rate": c.rate(getattr(c, name)) for name in ("submitted", "on_time", "late", "missing", "returned")
+    }
+    return render(
+        request,
+        "reporting/period_detail.html",
+        {"period": period, "c": c, "can_remind": request.user.has_perm("reporting.send_reminders"), **rates},
+    )
 
 
 def _report_for(request, period_pk, association_pk):
@@ -60,6 +72,12 @@ def report_detail(request, period_pk, association_pk):
         else (period.reports.filter(association=association).first())
     )
     indicators = list(period.regime.form.indicators.all())
+    if request.GET.get("format") == "xlsx":
+        if report is None:
+            raise Http404
+        response = HttpResponse(report_xlsx.report_workbook(report, indicators), content_type=XLSX)
+        response["Content-Disposition"] = f'attachment; filename="bao-cao-{period.year}-{association.pk}.xlsx"'
+        return response
     editable = can_fill and report.status in (ReportStatus.DRAFT, ReportStatus.RETURNED)
     initial = {**(report.values if report else {}), "revision": report.revision if report else 0}
     form = ReportValuesForm(
@@ -69,9 +87,12 @@ def report_detail(request, period_pk, association_pk):
         disabled=not editable,
     )
     return_form = ReturnForm(request.POST if request.method == "POST" and "return" in request.POST else None)
+    upload_form = UploadForm(*((request.POST, request.FILES) if "upload" in request.POST else ()))
     if request.method == "POST":
-        action = next((a for a in ("save", "submit", "return", "accept") if a in request.POST), "")
-        if action in ("save", "submit") and not editable:
+        if not (can_fill or can_review):
+            raise PermissionDenied
+        action = next((a for a in ("save", "submit", "upload", "return", "accept") if a in request.POST), "")
+        if action in ("save", "submit", "upload") and not editable:
             raise PermissionDenied
         if action in ("return", "accept") and not (can_review and report):
             raise PermissionDenied
@@ -88,6 +109,10 @@ def report_detail(request, period_pk, association_pk):
                 )
                 messages.success(request, _("The report was submitted."))
                 return redirect(request.path)
+            if action == "upload" and upload_form.is_valid():
+                services.report_upload(report=report, file=upload_form.cleaned_data["file"], by=request.user)
+                messages.success(request, _("The values of the file were saved as the draft. Check them, then submit."))
+                return redirect(request.path)
             if action == "return" and return_form.is_valid():
                 services.report_return(report=report, comment=return_form.cleaned_data["comment"], by=request.user)
                 messages.success(request, _("The report was returned to the association."))
@@ -99,7 +124,7 @@ def report_detail(request, period_pk, association_pk):
         except ValidationError as error:
             for code, message in getattr(error, "problems", {}).items():
                 form.add_error(code, message)
-            add_to_form(return_form if action == "return" else form, error)
+            add_to_form({"return": return_form, "upload": upload_form}.get(action, form), error)
     versions = list(report.versions.all()) if report else []
     return render(
         request,
@@ -110,6 +135,7 @@ def report_detail(request, period_pk, association_pk):
             "report": report,
             "form": form,
             "return_form": return_form,
+            "upload_form": upload_form,
             "editable": editable,
             "can_review": can_review and report and report.status == ReportStatus.SUBMITTED,
             "late": bool(report) and services.is_late(report),
@@ -120,38 +146,73 @@ def report_detail(request, period_pk, association_pk):
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def consolidation(request, period_pk):
-    """The province's consolidated figures for a period, on the page and as .xlsx."""
+    """The province's consolidated report for a period: figures, chart, texts and the editable
+    narrative on the page; .xlsx and .docx downloads."""
     check_perm(request.user, "reporting.view_completeness")
     period = get_object_or_404(ReportingPeriod.objects.select_related("regime__form"), pk=period_pk)
     data = selectors.consolidation(period)
+    consolidated = selectors.consolidated_get(period)
+    c = selectors.completeness(period)
     if request.GET.get("format") == "xlsx":
         header = [_("Association"), *[i.label for i in data.indicators]]
         rows = [[a.name, *[row[i.code] for i in data.indicators]] for a, row in data.rows]
         rows.append([_("Total"), *[data.totals[i.code] for i in data.indicators]])
         if data.previous_totals:
             rows.append([_("Previous period"), *[data.previous_totals[i.code] for i in data.indicators]])
-        response = HttpResponse(
-            xlsx.table(_("Consolidated"), header, rows),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
+        response = HttpResponse(xlsx.table(_("Consolidated"), header, rows), content_type=XLSX)
         response["Content-Disposition"] = f'attachment; filename="tong-hop-{period.year}-{period.number}.xlsx"'
         return response
     if request.GET.get("format") == "docx":
-        narrative = [f"{label} — {a.name}: {text}" for label, entries in data.texts for a, text in entries]
-        rows = [[i.label, data.totals[i.code], data.previous_totals.get(i.code, "—")] for i in data.indicators]
-        content = document.consolidated_report(
-            title=period.regime.title.upper(),
-            subtitle=f"{period.starts_on:%d/%m/%Y} – {period.ends_on:%d/%m/%Y}",
-            narrative=narrative,
-            table_header=["Chỉ tiêu", "Kỳ này", "Kỳ trước"],
-            table_rows=rows,
-            day=timezone.localdate(),
+        content = document.period_document(
+            period=period, data=data, consolidated=consolidated, c=c, day=timezone.localdate()
         )
-        response = HttpResponse(
-            content, content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-        )
+        response = HttpResponse(content, content_type=DOCX)
         response["Content-Disposition"] = f'attachment; filename="bao-cao-tong-hop-{period.year}-{period.number}.docx"'
         return response
-    lines = [(i, data.totals[i.code], data.previous_totals.get(i.code)) for i in data.indicators]
-    return render(request, "reporting/consolidation.html", {"period": period, "data": data, "lines": lines})
+    can_edit = request.user.has_perm("reporting.edit_consolidated")
+    initial = {"revision": consolidated.revision}
+    if not consolidated.narrative:
+        initial["narrative"] = "\n".join(document.default_narrative(period, data, c))
+    form = ConsolidatedForm(request.POST or None, instance=consolidated, initial=initial)
+    if request.method == "POST":
+        if not can_edit:
+            raise PermissionDenied
+        if form.is_valid():
+            try:
+                services.consolidated_save(
+                    period=period, data=form.cleaned_data, revision=form.cleaned_data["revision"], by=request.user
+                )
+                messages.success(request, _("The consolidated report was saved."))
+                return redirect(request.path)
+            except ValidationError as error:
+                add_to_form(form, error)
+    lines = [
+        (i, data.totals[i.code], data.previous_totals.get(i.code), selectors.change(data, i.code))
+        for i in data.indicators
+    ]
+    return render(
+        request,
+        "reporting/consolidation.html",
+        {
+            "period": period,
+            "data": data,
+            "lines": lines,
+            "chart": selectors.chart(data),
+            "form": form,
+            "can_edit": can_edit,
+            "c": c,
+        },
+    )
+
+
+@login_required
+@require_http_methods(["POST"])
+def remind(request, period_pk):
+    """Remind the associations that have not submitted the period's report (notice + e-mail)."""
+    check_perm(request.user, "reporting.send_reminders")
+    period = get_object_or_404(ReportingPeriod.objects.select_related("regime"), pk=period_pk)
+    count = services.reminders_send(period=period, today=timezone.localdate(), by=request.user)
+    messages.success(request, _("Reminders were sent to %(n)s associations.") % {"n": count})
+    return redirect("reporting:period", period.pk)

@@ -6,7 +6,8 @@ from sohoi.accounts.models import User
 from sohoi.members.models import Membership
 from sohoi.people.models import Person
 from sohoi.registry.models import Association, Branch, Term
-from sohoi.reporting.models import ReportingPeriod
+from sohoi.reporting.models import ConsolidatedReport, Report, ReportingPeriod
+from sohoi.reporting.selectors import completeness
 
 pytestmark = pytest.mark.django_db
 
@@ -29,11 +30,33 @@ def test_the_demo_province_is_deterministic_and_loads_once(capsys):
         memberships__association__name="Hội Chữ thập đỏ tỉnh Thái Nguyên (mới)"
     )
     assert both.count() == 1617
-    periods = ReportingPeriod.objects.order_by("year")
-    assert [(p.year, str(p.starts_on), str(p.ends_on), str(p.due_on)) for p in periods] == [
-        (2025, "2024-12-15", "2025-06-14", "2025-06-17"),
-        (2026, "2025-12-15", "2026-06-14", "2026-06-16"),
+    states = [
+        (
+            p.regime.title,
+            p.year,
+            str(p.starts_on),
+            str(p.due_on),
+            c.expected,
+            c.submitted,
+            c.late,
+            c.returned,
+            c.accepted,
+        )
+        for p in ReportingPeriod.objects.select_related("regime").order_by("ends_on", "regime__title")
+        for c in [completeness(p)]
     ]
+    assert states == [
+        ("Báo cáo 6 tháng các hội được giao biên chế tỉnh Bắc Kạn", 2023, "2022-12-15", "2023-06-16", 13, 13, 0, 0, 13),
+        ("Báo cáo 6 tháng các hội được giao biên chế", 2025, "2024-12-15", "2025-06-17", 27, 27, 3, 0, 27),
+        ("Báo cáo năm các hội được giao biên chế", 2025, "2024-12-15", "2025-12-16", 31, 31, 1, 0, 31),
+        ("Báo cáo 6 tháng các hội được giao biên chế", 2026, "2025-12-15", "2026-06-16", 23, 20, 1, 2, 16),
+        ("Báo cáo năm các hội được giao biên chế", 2026, "2025-12-15", "2026-12-16", 25, 0, 0, 0, 0),
+    ]
+    assert ConsolidatedReport.objects.get().number == "86/BC-SNV"
+    red_cross_2026 = Report.objects.get(
+        association=new_red_cross, period__year=2026, period__regime__period_type="half_year"
+    )
+    assert (red_cross_2026.status, red_cross_2026.versions.count()) == ("returned", 1)
     officer = User.objects.get(username="hoi.ctd")
     assert [a.name for a in officer.associations.all()] == ["Hội Chữ thập đỏ tỉnh Thái Nguyên (mới)"]
     call_command("load_demo")

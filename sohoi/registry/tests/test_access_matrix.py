@@ -11,7 +11,7 @@ from sohoi.members.models import MemberImport
 from sohoi.members.tests.test_import import HEADER, workbook
 from sohoi.registry import services
 from sohoi.registry.models import EventKind
-from sohoi.reporting.services import periods_generate
+from sohoi.reporting.services import periods_generate, report_open
 from sohoi.reporting.tests.test_reports import make_regime
 from tests.factories import commune, decision
 
@@ -61,10 +61,12 @@ MATRIX = [
     ("/reports/", LOGGED_IN),
     ("/reports/periods/{period}/", (200, 403, 403, 200, 302)),
     ("/reports/periods/{period}/{a}/", READ_A),
+    ("/reports/periods/{period}/{a}/?format=xlsx", READ_A),
     ("/reports/periods/{period}/consolidated/", (200, 403, 403, 200, 302)),
     ("/reports/periods/{period}/consolidated/?format=xlsx", (200, 403, 403, 200, 302)),
     ("/reports/periods/{period}/consolidated/?format=docx", (200, 403, 403, 200, 302)),
     ("/audit/", PROVINCE_ONLY),
+    ("/notices/", LOGGED_IN),
     ("/directory/", ALL),
     ("/directory/{a}/", ALL),
     ("/accounts/login/", ALL),
@@ -108,6 +110,8 @@ def objects(cast):
         file=SimpleUploadedFile("ds.xlsx", IMPORT_FILE),
     )
     job.problems.create(row=2, column="Xã, phường thường trú", value="99999", message="x")
+    [period] = periods_generate(regime=make_regime(), year=2026, by=None)
+    report_open(period=period, association=a, by=None)
     return {
         "a": a.pk,
         "branch": branch.pk,
@@ -115,7 +119,7 @@ def objects(cast):
         "membership": membership.pk,
         "person": membership.person_id,
         "job": job.pk,
-        "period": periods_generate(regime=make_regime(), year=2026, by=None)[0].pk,
+        "period": period.pk,
     }
 
 
@@ -141,6 +145,9 @@ WRITES = [
     ("/associations/{a}/members/{membership}/end/", WRITE_A_BOTH),
     ("/associations/{a}/members/import/", WRITE_A_BOTH),
     ("/associations/{a}/members/import/{job}/", WRITE_A_BOTH),
+    ("/reports/periods/{period}/remind/", PROVINCE_ONLY),
+    ("/reports/periods/{period}/consolidated/", (200, 403, 403, 403, 302)),
+    ("/reports/periods/{period}/{a}/", (200, 200, 404, 403, 302)),
 ]
 
 

@@ -74,8 +74,8 @@ def test_the_consolidated_xlsx_totals_the_accepted_reports(cast, url):
     response = province.get(period_url + "consolidated/?format=xlsx")
     rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
     assert rows[0][:3] == ("Hội", "Tổng số hội viên", "Hội viên mới kết nạp")
-    assert rows[1] == ("Hội Chữ thập đỏ tỉnh Thái Nguyên", 3, 1, 2, 0, 15000000)
-    assert rows[2] == ("Tổng cộng", 3, 1, 2, 0, 15000000)
+    assert rows[1] == ("Hội Chữ thập đỏ tỉnh Thái Nguyên", 3, 1, 2, 0, 15000000, 0, 0, 0, 0, 0, 0)
+    assert rows[2] == ("Tổng cộng", 3, 1, 2, 0, 15000000, 0, 0, 0, 0, 0, 0)
 
 
 def test_the_consolidated_docx_carries_the_totals_of_the_accepted_reports(cast, url):
@@ -89,13 +89,21 @@ def test_the_consolidated_docx_carries_the_totals_of_the_accepted_reports(cast, 
     post(province, url, "accept")
     response = province.get(url.rsplit("/", 2)[0] + "/consolidated/?format=docx")
     doc = Document(io.BytesIO(response.content))
-    assert [[c.text for c in row.cells] for row in doc.tables[1].rows][:2] == [
-        ["Chỉ tiêu", "Kỳ này", "Kỳ trước"],
-        ["Tổng số hội viên", "3", "—"],
+    assert [[c.text for c in row.cells] for row in doc.tables[1].rows][:3] == [
+        ["Chỉ tiêu", "Kỳ này", "Kỳ trước", "Tăng/giảm"],
+        ["Tổng số hội viên", "3", "—", "—"],
+        ["Hội viên mới kết nạp", "1", "—", "—"],
     ]
-    assert "Kết quả đạt được — Hội Chữ thập đỏ tỉnh Thái Nguyên: Tổ chức 3 đợt hiến máu." in [
-        p.text for p in doc.paragraphs
-    ]
+    paragraphs = [p.text for p in doc.paragraphs]
+    assert paragraphs[paragraphs.index("1. Kết quả đạt được") + 1] == (
+        "Hội Chữ thập đỏ tỉnh Thái Nguyên: Tổ chức 3 đợt hiến máu."
+    )
+    assert paragraphs[3].startswith("Thực hiện chế độ báo cáo báo cáo 6 tháng các hội được giao biên chế, kỳ số liệu")
+    annex = [[c.text for c in row.cells] for row in doc.tables[3].rows]
+    assert annex[0][:4] == ["STT", "Hội", "Tổng số hội viên", "Hội viên mới kết nạp"]
+    assert annex[1][:3] == ["1", "Hội Chữ thập đỏ tỉnh Thái Nguyên", "3"]
+    assert annex[-1][:3] == ["", "Tổng cộng", "3"]
+    assert doc.sections[1].orientation == 1  # the annex is landscape
 
 
 def test_opening_a_report_creates_the_draft_once_and_audits_it(cast, url):

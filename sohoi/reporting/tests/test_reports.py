@@ -51,7 +51,7 @@ def h1_report(cast):
 
 
 def test_the_report_is_prefilled_from_the_registry_on_the_cut_off_date(h1_report):
-    assert h1_report.values == {"members": 3, "new_members": 1, "women": 2, "branches": 0}
+    assert h1_report.values == {"members": 3, "new_members": 1, "women": 2, "branches": 0, "ethnic_minority": 0}
     assert h1_report.status == ReportStatus.DRAFT
 
 
@@ -158,8 +158,19 @@ def test_the_consolidation_totals_equal_the_sum_of_the_accepted_reports(cast):
     )
     services.report_accept(report=other, by=cast.province_officer)
     result = consolidation(h1_2026)
-    assert result.totals == {"members": 13, "new_members": 2, "women": 4, "branches": 0, "money": 20_000_000}
-    assert result.previous_totals == {"members": 3, "new_members": 1, "women": 2, "branches": 0, "money": 1_000_000}
+    others = dict.fromkeys(
+        ["ethnic_minority", "beneficiaries", "activities", "production_models", "legal_sessions", "digital_activities"],
+        0,
+    )
+    assert result.totals == {"members": 13, "new_members": 2, "women": 4, "branches": 0, "money": 20_000_000, **others}
+    assert result.previous_totals == {
+        "members": 3,
+        "new_members": 1,
+        "women": 2,
+        "branches": 0,
+        "money": 1_000_000,
+        **others,
+    }
     assert [(a.name, row["money"]) for a, row in result.rows] == [
         ("Hội Chữ thập đỏ tỉnh Thái Nguyên", 15_000_000),
         ("Hội Người cao tuổi tỉnh Thái Nguyên", 5_000_000),

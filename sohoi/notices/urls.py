@@ -1,0 +1,7 @@
+from django.urls import path
+
+from sohoi.notices import views
+
+app_name = "notices"
+
+urlpatterns = [path("", views.notice_page, name="list")]
