@@ -168,7 +168,8 @@ LOCALE_PATHS = [BASE_DIR / "sohoi" / "locale"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
-USE_THOUSAND_SEPARATOR = True
+USE_THOUSAND_SEPARATOR = False
+FORMAT_MODULE_PATH = ["sohoi.formats"]
 
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
@@ -207,6 +208,8 @@ LOGGING = {
 # The deployment's home province (2-digit code of Decision 19/2025/QĐ-TTg). Demo: Thái Nguyên.
 # The address the e-mailed reminders link to.
 SOHOI_SITE_URL = os.environ.get("SOHOI_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Report reminders start this many days before the deadline (manage.py send_reminders, daily).
+SOHOI_REMINDER_DAYS_BEFORE = envint("SOHOI_REMINDER_DAYS_BEFORE", 3)
 SOHOI_HOME_PROVINCE = os.environ.get("SOHOI_HOME_PROVINCE", "19")
 # Term length in years used when an association's charter sets none (Decree 45/2010 Art 20: ≤ 5 years).
 SOHOI_DEFAULT_TERM_YEARS = envint("SOHOI_DEFAULT_TERM_YEARS", 5)

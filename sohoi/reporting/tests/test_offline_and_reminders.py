@@ -195,3 +195,15 @@ def test_a_regime_can_name_the_associations_that_report(cast, period):
     assert list(expected_associations(period)) == [cast.association_a, cast.association_b]
     regime.associations.set([cast.association_b])
     assert list(expected_associations(period)) == [cast.association_b]
+
+
+def test_the_daily_command_reminds_from_three_days_before_the_deadline(cast, period):
+    from django.core.management import call_command
+
+    call_command("send_reminders", "--today", "2026-06-12", stdout=io.StringIO())  # due 16/06: too early
+    assert Notice.objects.count() == 0
+    call_command("send_reminders", "--today", "2026-06-13", stdout=io.StringIO())
+    assert sorted(Notice.objects.values_list("user__username", flat=True)) == ["hoi.a", "hoi.b"]
+    assert Notice.objects.first().text.endswith("cần gửi trước hạn 16/06/2026.")
+    call_command("send_reminders", "--today", "2026-07-17", stdout=io.StringIO())  # 31 days late: stops
+    assert Notice.objects.count() == 2
