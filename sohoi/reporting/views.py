@@ -60,6 +60,23 @@ def _report_for(request, period_pk, association_pk):
     return period, association
 
 
+def _compare(request, versions, indicators):
+    """The two submitted versions to compare (?from=N&to=M; by default the last two) and their
+    differences as (indicator label, before, after)."""
+    if len(versions) < 2:
+        return None, []
+    by_number = {v.number: v for v in versions}
+
+    def pick(name, default):
+        value = request.GET.get(name, "")
+        return by_number.get(int(value)) if value.isdigit() and int(value) in by_number else by_number[default]
+
+    old, new = pick("from", versions[-2].number), pick("to", versions[-1].number)
+    labels = {i.code: i.label for i in indicators}
+    changes = [(labels.get(code, code), *pair) for code, pair in services.version_diff(old, new).items()]
+    return (old, new), changes
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def report_detail(request, period_pk, association_pk):
@@ -126,6 +143,7 @@ def report_detail(request, period_pk, association_pk):
                 form.add_error(code, message)
             add_to_form({"return": return_form, "upload": upload_form}.get(action, form), error)
     versions = list(report.versions.all()) if report else []
+    compared, changes = _compare(request, versions, indicators)
     return render(
         request,
         "reporting/report.html",
@@ -140,7 +158,8 @@ def report_detail(request, period_pk, association_pk):
             "can_review": can_review and report and report.status == ReportStatus.SUBMITTED,
             "late": bool(report) and services.is_late(report),
             "versions": versions,
-            "changes": services.version_diff(versions[-2], versions[-1]) if len(versions) > 1 else {},
+            "compared": compared,
+            "changes": changes,
         },
     )
 

@@ -115,3 +115,47 @@ def test_opening_a_report_creates_the_draft_once_and_audits_it(cast, url):
     assert (entry.actor_name, entry.action, entry.changes["members"]) == ("hoi.a", "create", [None, 0])
     assert cast.client("leader").get(url).status_code == 200
     assert Report.objects.count() == 1
+
+
+def test_any_two_submitted_versions_can_be_compared(cast, url):
+    officer, province = cast.client("officer_a"), cast.client("province_officer")
+    officer.get(url)
+    for money in ("1.000.000", "2.000.000", "3.000.000"):
+        post(officer, url, "submit", **{**GOOD, "money": money})
+        post(province, url, "return", comment="Sửa kinh phí")
+    page = province.get(url)
+    assert [v.number for v in page.context["compared"]] == [2, 3]
+    assert page.context["changes"] == [("Kinh phí vận động (đồng)", "2.000.000", "3.000.000")]
+    page = province.get(url + "?from=1&to=3")
+    assert page.context["changes"] == [("Kinh phí vận động (đồng)", "1.000.000", "3.000.000")]
+    assert province.get(url + "?from=2&to=2").context["changes"] == []
+    assert [v.number for v in province.get(url + "?from=x&to=9").context["compared"]] == [2, 3]
+
+
+def test_the_docx_totals_equal_the_sum_of_the_accepted_reports_only(cast, url):
+    import io
+
+    from docx import Document
+
+    url_b = url.rsplit("/", 2)[0] + f"/{cast.association_b.pk}/"
+    officer_a, officer_b, province = (cast.client(r) for r in ("officer_a", "officer_b", "province_officer"))
+    officer_a.get(url)
+    post(officer_a, url, "submit", **GOOD)
+    post(province, url, "accept")
+    officer_b.get(url_b)
+    response = officer_b.post(url_b, {"revision": 0, "submit": "1", **GOOD, "members": "40", "money": "2.500.000"})
+    assert response.status_code == 302, response.context["form"].errors
+    period_url = url.rsplit("/", 2)[0] + "/"
+    doc = Document(io.BytesIO(province.get(period_url + "consolidated/?format=docx").content))
+    summary = {row.cells[0].text: row.cells[1].text for row in doc.tables[1].rows}
+    assert (summary["Tổng số hội viên"], summary["Kinh phí vận động (đồng)"]) == ("3", "15.000.000")  # B not accepted
+    post(province, url_b, "accept")
+    doc = Document(io.BytesIO(province.get(period_url + "consolidated/?format=docx").content))
+    summary = {row.cells[0].text: row.cells[1].text for row in doc.tables[1].rows}
+    assert (summary["Tổng số hội viên"], summary["Kinh phí vận động (đồng)"]) == ("43", "17.500.000")
+    annex = [[c.text for c in row.cells] for row in doc.tables[3].rows]
+    assert [row[1:3] for row in annex[1:]] == [
+        ["Hội Chữ thập đỏ tỉnh Thái Nguyên", "3"],
+        ["Hội Người cao tuổi tỉnh Thái Nguyên", "40"],
+        ["Tổng cộng", "43"],
+    ]
