@@ -98,12 +98,12 @@ def ours(period) -> tuple[int, int]:
 def floor(period) -> tuple[int, int]:
     """The same document and workbook from rows already in memory."""
     from sohoi.core import xlsx
-    from sohoi.reporting import document
+    from sohoi.core.docx import administrative_document
 
     data = FLOOR_DATA
     header = ["STT", "Hội", *[i.label for i in data.indicators]]
     rows = [[n, a.name, *[row[i.code] for i in data.indicators]] for n, (a, row) in enumerate(data.rows, 1)]
-    docx = document.consolidated_report(
+    docx = administrative_document(
         title="BÁO CÁO",
         subtitle="",
         narrative=["…"],

@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "sohoi.members",
     "sohoi.reporting",
     "sohoi.notices",
+    "sohoi.conferences",
     "sohoi.demo",
 ]
 
@@ -210,6 +211,8 @@ LOGGING = {
 SOHOI_SITE_URL = os.environ.get("SOHOI_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 # Report reminders start this many days before the deadline (manage.py send_reminders, daily).
 SOHOI_REMINDER_DAYS_BEFORE = envint("SOHOI_REMINDER_DAYS_BEFORE", 3)
+# Task reminders: this many days before a task's deadline, and once when it has passed.
+SOHOI_TASK_REMINDER_DAYS = envint("SOHOI_TASK_REMINDER_DAYS", 7)
 SOHOI_HOME_PROVINCE = os.environ.get("SOHOI_HOME_PROVINCE", "19")
 # Term length in years used when an association's charter sets none (Decree 45/2010 Art 20: ≤ 5 years).
 SOHOI_DEFAULT_TERM_YEARS = envint("SOHOI_DEFAULT_TERM_YEARS", 5)

@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("sohoi.members.urls")),
     path("directory/", include(directory_patterns)),
     path("reports/", include("sohoi.reporting.urls")),
+    path("tasks/", include("sohoi.conferences.urls")),
     path("notices/", include("sohoi.notices.urls")),
     path("audit/", include("sohoi.audit.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -460,6 +460,201 @@ class DemoBuilder:
             if state in ("accepted", "late"):
                 reporting.report_accept(report=report, by=province)
 
+    def conferences(self) -> None:
+        """The seed's conference of 04/07/2023 (former Bắc Kạn) and its tasks, and a 2025 conference on the
+        consolidation of the associations of the two former provinces. Notice numbers are made up."""
+        from sohoi.conferences import services as tasks
+        from sohoi.conferences.models import Department, TaskUpdate
+
+        province = User.objects.get(username="sonoivu")
+        home = Department.objects.create(name="Sở Nội vụ", is_home_affairs=True)
+        justice, finance = (Department.objects.create(name=name) for name in ("Sở Tư pháp", "Sở Tài chính"))
+        for name in ("Sở Nông nghiệp và Môi trường", "Sở Khoa học và Công nghệ", "Văn phòng UBND tỉnh"):
+            Department.objects.create(name=name)
+        bk = {key: a for (key, area), a in self.by_key.items() if area == "bk"}
+        new = {key: a for (key, area), a in self.by_key.items() if area == "new"}
+
+        def when(day):
+            return dt.datetime.combine(day, dt.time(10, 0), tzinfo=dt.UTC)
+
+        def story(task, *, progress=(), asked=None, granted=None, done=None, result=""):
+            """Replay a task's history through the services, dated as it happened."""
+            for day, percent, text in progress:
+                tasks.task_progress(task=task, text=text, percent=percent, by=None)
+                TaskUpdate.objects.filter(task=task).order_by("-id").update(created_at=when(day))
+            if asked:
+                day, deadline, reason = asked
+                tasks.task_extension_ask(task=task, new_deadline=deadline, reason=reason, by=None)
+                TaskUpdate.objects.filter(task=task).order_by("-id").update(created_at=when(day))
+                task = tasks.task_extension_decide(task=task, grant=True, comment="Đồng ý gia hạn.", by=province)
+                TaskUpdate.objects.filter(task=task).order_by("-id").update(created_at=when(granted))
+            if done:
+                tasks.task_report_done(task=task, result=result, done_on=done, by=None)
+                TaskUpdate.objects.filter(task=task).order_by("-id").update(created_at=when(done))
+                tasks.task_confirm(task=task, accept=True, comment="", by=province)
+                TaskUpdate.objects.filter(task=task).order_by("-id").update(
+                    created_at=when(done + dt.timedelta(days=3))
+                )
+
+        def assign(conference, conclusion, title, lead, deadline=None, rhythm="", cooperating=()):
+            data = tasks.TaskData(
+                title=title,
+                conclusion=conference.conclusions.get(number=conclusion),
+                lead_department=lead if isinstance(lead, Department) else None,
+                lead_association=None if isinstance(lead, Department) else lead,
+                deadline=deadline,
+                rhythm=rhythm,
+                cooperating_departments=[c for c in cooperating if isinstance(c, Department)],
+                cooperating_associations=[c for c in cooperating if not isinstance(c, Department)],
+            )
+            task = tasks.task_create(conference=conference, data=data, by=None)
+            TaskUpdate.objects.filter(task=task).update(created_at=when(conference.notice_date))
+            return task
+
+        seed = tasks.conference_create(
+            data=tasks.ConferenceData(
+                held_on=dt.date(2023, 7, 4),
+                title=(
+                    "Hội nghị đánh giá kết quả hoạt động 6 tháng đầu năm, triển khai nhiệm vụ 6 tháng cuối năm "
+                    "2023 của các tổ chức hội cấp tỉnh được giao biên chế"
+                ),
+                chair="Đồng chí Phạm Duy Hưng, Ủy viên Ban Thường vụ Tỉnh ủy, Phó Chủ tịch UBND tỉnh Bắc Kạn",
+                place="UBND tỉnh Bắc Kạn",
+                departments=[home],
+                associations=[a for a in bk.values() if a.is_assigned_tasks],
+                notice_number="168/TB-UBND",
+                notice_date=dt.date(2023, 7, 10),
+                conclusions=[
+                    "Tiếp tục thực hiện Chỉ thị 17-CT/TW ngày 28/8/2012 của Ban Bí thư và Kết luận 102-KL/TW ngày "
+                    "22/9/2014 của Bộ Chính trị về hội quần chúng.",
+                    "Rà soát các hội đã thành lập; hội có chức năng, nhiệm vụ tương đồng thì đề xuất hợp nhất, sáp "
+                    "nhập để tinh gọn bộ máy theo quy định.",
+                    "Các hội chăm lo đời sống vật chất, tinh thần của hội viên; vận động hội viên tham gia mô hình "
+                    "sản xuất liên kết theo chuỗi giá trị; tham gia, tuyên truyền chuyển đổi số; tham mưu tuyên "
+                    "truyền, phổ biến, giáo dục pháp luật.",
+                    "Sở Nội vụ tham mưu quy định độ tuổi tham gia tổ chức hội; cử cán bộ đi đào tạo, bồi dưỡng; đề "
+                    "xuất luân chuyển, điều động viên chức tại một số hội; tiếp thu ý kiến, hoàn thiện báo cáo.",
+                ],
+            ),
+            by=None,
+        )
+        d = dt.date
+        t = assign(seed, 4, "Tiếp thu ý kiến, hoàn thiện báo cáo kết quả 6 tháng đầu năm 2023", home, d(2023, 7, 14))
+        story(t, done=d(2023, 7, 12), result="Đã hoàn thiện, trình UBND tỉnh Báo cáo số 86/BC-SNV.")
+        t = assign(
+            seed,
+            2,
+            "Rà soát các hội có chức năng, nhiệm vụ tương đồng; đề xuất hợp nhất, sáp nhập",
+            home,
+            d(2023, 12, 31),
+        )
+        story(
+            t,
+            progress=[(d(2023, 9, 15), 40, "Đã rà soát 16 hội cấp tỉnh."), (d(2023, 12, 20), 80, "Dự thảo đề xuất.")],
+            done=d(2024, 1, 22),
+            result="Đề xuất hợp nhất 02 hội có chức năng tương đồng (Tờ trình số 15/TTr-SNV).",
+        )
+        t = assign(
+            seed, 4, "Tham mưu quy định độ tuổi tham gia các tổ chức hội", home, d(2023, 10, 31), cooperating=[justice]
+        )
+        story(
+            t,
+            progress=[(d(2023, 8, 20), 50, "Đã xin ý kiến các hội.")],
+            done=d(2023, 10, 25),
+            result="UBND tỉnh ban hành hướng dẫn về độ tuổi tham gia hội (theo KL 32-KL/TW).",
+        )
+        t = assign(seed, 4, "Cử cán bộ, viên chức các hội đi đào tạo, bồi dưỡng theo quy định", home, d(2023, 12, 31))
+        story(t, done=d(2023, 12, 15), result="Cử 12 lượt cán bộ dự lớp bồi dưỡng quản lý nhà nước.")
+        t = assign(seed, 4, "Đề xuất luân chuyển, điều động viên chức tại một số hội", home, d(2024, 3, 31))
+        story(
+            t,
+            progress=[
+                (d(2024, 2, 1), 30, "Đã khảo sát nhu cầu tại 5 hội."),
+                (d(2024, 8, 15), 70, "Dự thảo phương án."),
+            ],
+            asked=(d(2024, 3, 25), d(2024, 6, 30), "Chờ kết quả sắp xếp đơn vị hành chính."),
+            granted=d(2024, 3, 28),
+        )
+        t = assign(
+            seed, 3, "Chăm lo đời sống vật chất, tinh thần của hội viên", bk["nguoi-cao-tuoi"], rhythm="half_year"
+        )
+        story(t, progress=[(d(2023, 12, 20), 50, "Thăm hỏi, tặng quà 1.250 hội viên cao tuổi.")])
+        t = assign(
+            seed,
+            3,
+            "Vận động hội viên tham gia mô hình sản xuất liên kết theo chuỗi giá trị",
+            bk["lien-hiep-khkt"],
+            d(2023, 12, 31),
+        )
+        story(t, done=d(2024, 2, 2), result="Hỗ trợ 3 mô hình trồng cam, chè theo chuỗi giá trị.")
+        t = assign(seed, 3, "Tham gia, tuyên truyền chuyển đổi số của tỉnh", bk["nha-bao"], d(2023, 12, 31))
+        story(t, progress=[(d(2023, 11, 10), 60, "Tổ chức 4 lớp kỹ năng số cho hội viên.")])
+        t = assign(seed, 3, "Tham mưu tuyên truyền, phổ biến, giáo dục pháp luật", bk["luat-gia"], d(2023, 12, 31))
+        story(t, done=d(2023, 12, 28), result="Tổ chức 18 buổi tuyên truyền pháp luật cho 1.600 lượt người.")
+
+        merger = tasks.conference_create(
+            data=tasks.ConferenceData(
+                held_on=dt.date(2025, 7, 22),
+                title="Hội nghị triển khai việc hợp nhất các hội của tỉnh Bắc Kạn và tỉnh Thái Nguyên (cũ)",
+                chair="Đồng chí Phó Chủ tịch UBND tỉnh Thái Nguyên",
+                place="UBND tỉnh Thái Nguyên",
+                departments=[home, finance],
+                associations=[self.by_key[(key, area)] for key in CONSOLIDATED for area in ("tn", "bk")],
+                notice_number="95/TB-UBND",
+                notice_date=dt.date(2025, 7, 28),
+                conclusions=[
+                    "Các hội cùng loại của hai tỉnh xây dựng đề án hợp nhất, hoàn thành trước 31/10/2025.",
+                    "Sau hợp nhất, các hội hoàn thiện điều lệ, kiện toàn tổ chức, bàn giao hồ sơ, tài chính, tài sản.",
+                    "Sở Nội vụ hướng dẫn, rà soát biên chế các hội sau hợp nhất và báo cáo kết quả.",
+                ],
+            ),
+            by=None,
+        )
+        t = assign(merger, 3, "Hướng dẫn các hội xây dựng đề án hợp nhất", home, d(2025, 8, 15))
+        story(t, done=d(2025, 8, 12), result="Công văn hướng dẫn số 1520/SNV-TCBC.")
+        t = assign(
+            merger,
+            1,
+            "Xây dựng đề án hợp nhất Hội Chữ thập đỏ hai tỉnh",
+            self.by_key[("chu-thap-do", "tn")],
+            d(2025, 8, 31),
+            cooperating=[self.by_key[("chu-thap-do", "bk")]],
+        )
+        story(t, done=d(2025, 8, 18), result="Đề án được UBND tỉnh phê duyệt ngày 20/8/2025.")
+        t = assign(
+            merger,
+            2,
+            "Hoàn thiện điều lệ Hội Chữ thập đỏ tỉnh sau hợp nhất, trình phê duyệt",
+            new["chu-thap-do"],
+            d(2026, 12, 31),
+        )
+        story(t, progress=[(d(2026, 3, 2), 30, "Dự thảo điều lệ."), (d(2026, 9, 15), 60, "Lấy ý kiến các chi hội.")])
+        t = assign(
+            merger,
+            2,
+            "Kiện toàn các chi hội ở các xã thuộc tỉnh Bắc Kạn cũ",
+            new["chu-thap-do"],
+            d(2026, 11, 30),
+            cooperating=[new["nguoi-cao-tuoi"]],
+        )
+        story(t, progress=[(d(2026, 10, 5), 40, "Đã kiện toàn 14/35 chi hội.")])
+        t = assign(
+            merger,
+            2,
+            "Bàn giao hồ sơ, tài chính, tài sản của Hội Người cao tuổi hai tỉnh",
+            new["nguoi-cao-tuoi"],
+            d(2026, 3, 31),
+            cooperating=[finance],
+        )
+        story(t, progress=[(d(2026, 2, 10), 50, "Đã bàn giao hồ sơ; còn tài sản.")])
+        t = assign(
+            merger, 3, "Rà soát, đề xuất biên chế các hội sau hợp nhất", home, d(2026, 6, 30), cooperating=[finance]
+        )
+        story(t, done=d(2026, 7, 10), result="Tờ trình giao biên chế năm 2027 cho 6 hội sau hợp nhất.")
+        assign(merger, 3, "Báo cáo UBND tỉnh kết quả hợp nhất các hội", home, d(2026, 12, 15))
+        t = assign(merger, 2, "Duy trì phong trào khuyến học ở các xã sau hợp nhất", new["khuyen-hoc"], rhythm="year")
+        story(t, progress=[(d(2026, 6, 1), 50, "Trao 320 suất học bổng.")])
+
     def users(self) -> None:
         for username, full_name, role, key in DEMO_USERS:
             last, first = full_name.rsplit(" ", 1)
@@ -485,5 +680,6 @@ def build_demo(seed: int = SEED) -> bool:
     builder.members()
     builder.users()
     builder.reporting()
+    builder.conferences()
     refresh_statistics()
     return True

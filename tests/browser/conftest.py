@@ -59,3 +59,20 @@ def screenshot():
         return path
 
     return take
+
+
+@pytest.fixture
+def signed_in(browser, live_server):
+    """A new browser window (its own cookies) logged in as `username`, in Vietnamese."""
+    from tests.factories import PASSWORD
+
+    def open_as(username: str):
+        page = browser.new_context(locale="vi-VN", viewport={"width": 1100, "height": 900}).new_page()
+        page.set_default_timeout(10_000)
+        page.goto(f"{live_server.url}/accounts/login/")
+        page.get_by_label("Tên đăng nhập").fill(username)
+        page.get_by_label("Mật khẩu").fill(PASSWORD)
+        page.get_by_role("button", name="Đăng nhập").click()
+        return page
+
+    return open_as

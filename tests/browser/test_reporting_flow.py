@@ -7,14 +7,13 @@ from docx import Document
 from sohoi.accounts.models import Role
 from sohoi.reporting.services import periods_generate
 from sohoi.reporting.tests.test_reports import make_regime
-from tests.browser.test_registry_flow import log_in
 from tests.factories import UserFactory, active_association
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_a_report_is_submitted_returned_resubmitted_accepted_and_consolidated(
-    live_server, browser, screenshot, tmp_path
+    live_server, signed_in, screenshot, tmp_path
 ):
     association = active_association(name="Hội Chữ thập đỏ tỉnh Thái Nguyên")
     UserFactory(username="sonoivu", role=Role.PROVINCE_OFFICER)
@@ -22,9 +21,7 @@ def test_a_report_is_submitted_returned_resubmitted_accepted_and_consolidated(
     [period] = periods_generate(regime=make_regime(), year=2026, by=None)
     base = live_server.url
 
-    officer = browser.new_context(locale="vi-VN", viewport={"width": 1100, "height": 900}).new_page()
-    officer.set_default_timeout(10_000)
-    log_in(officer, base, "hoi.ctd")
+    officer = signed_in("hoi.ctd")
     officer.get_by_role("link", name="Báo cáo", exact=True).click()
     officer.get_by_role("link", name="Hội Chữ thập đỏ tỉnh Thái Nguyên").click()
     assert officer.get_by_label("Tổng số hội viên").input_value() == "0"  # pre-filled from the registry
@@ -36,9 +33,7 @@ def test_a_report_is_submitted_returned_resubmitted_accepted_and_consolidated(
     officer.get_by_role("button", name="Gửi báo cáo").click()
     officer.get_by_text("Đã gửi báo cáo.").wait_for()
 
-    province = browser.new_context(locale="vi-VN", viewport={"width": 1100, "height": 900}).new_page()
-    province.set_default_timeout(10_000)
-    log_in(province, base, "sonoivu")
+    province = signed_in("sonoivu")
     province.get_by_role("link", name="Báo cáo", exact=True).click()
     province.get_by_role("link", name="Báo cáo 6 tháng các hội được giao biên chế 2026").click()
     province.get_by_role("link", name="Hội Chữ thập đỏ tỉnh Thái Nguyên").click()

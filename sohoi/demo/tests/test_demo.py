@@ -1,8 +1,13 @@
+import datetime as dt
+from collections import Counter
+
 import pytest
 from django.core.management import call_command
 from django.db.models import Count
 
 from sohoi.accounts.models import User
+from sohoi.conferences.models import Conference, Task
+from sohoi.conferences.status import task_status
 from sohoi.members.models import Membership
 from sohoi.people.models import Person
 from sohoi.registry.models import Association, Branch, Term
@@ -57,6 +62,9 @@ def test_the_demo_province_is_deterministic_and_loads_once(capsys):
         association=new_red_cross, period__year=2026, period__regime__period_type="half_year"
     )
     assert (red_cross_2026.status, red_cross_2026.versions.count()) == ("returned", 1)
+    statuses = Counter(task_status(t, dt.date(2026, 11, 24)) for t in Task.objects.all())
+    assert statuses == {"done_on_time": 6, "done_late": 3, "in_progress": 4, "overdue": 3, "not_started": 1}
+    assert Conference.objects.get(held_on=dt.date(2023, 7, 4)).tasks.count() == 9
     officer = User.objects.get(username="hoi.ctd")
     assert [a.name for a in officer.associations.all()] == ["Hội Chữ thập đỏ tỉnh Thái Nguyên (mới)"]
     call_command("load_demo")

@@ -6,6 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from conftest import ROLES
+from sohoi.conferences.services import ConferenceData, TaskData, conference_create, task_create
 from sohoi.members import services as membership_services
 from sohoi.members.models import MemberImport
 from sohoi.members.tests.test_import import HEADER, workbook
@@ -67,6 +68,15 @@ MATRIX = [
     ("/reports/periods/{period}/consolidated/?format=docx", (200, 403, 403, 200, 302)),
     ("/audit/", PROVINCE_ONLY),
     ("/notices/", LOGGED_IN),
+    ("/tasks/", LOGGED_IN),
+    ("/tasks/overview/", (200, 403, 403, 200, 302)),
+    ("/tasks/conferences/", LOGGED_IN),
+    ("/tasks/conferences/new/", PROVINCE_ONLY),
+    ("/tasks/conferences/{conference}/", READ_A),
+    ("/tasks/conferences/{conference}/?format=xlsx", READ_A),
+    ("/tasks/conferences/{conference}/?format=docx", READ_A),
+    ("/tasks/conferences/{conference}/tasks/new/", PROVINCE_ONLY),
+    ("/tasks/{task}/", READ_A),
     ("/directory/", ALL),
     ("/directory/{a}/", ALL),
     ("/accounts/login/", ALL),
@@ -112,6 +122,14 @@ def objects(cast):
     job.problems.create(row=2, column="Xã, phường thường trú", value="99999", message="x")
     [period] = periods_generate(regime=make_regime(), year=2026, by=None)
     report_open(period=period, association=a, by=None)
+    conference = conference_create(
+        data=ConferenceData(held_on=dt.date(2023, 7, 4), title="Hội nghị các hội", chair="Phó Chủ tịch"), by=None
+    )
+    task = task_create(
+        conference=conference,
+        data=TaskData(title="Chăm lo hội viên", lead_association=a, deadline=dt.date(2023, 12, 31)),
+        by=None,
+    )
     return {
         "a": a.pk,
         "branch": branch.pk,
@@ -120,6 +138,8 @@ def objects(cast):
         "person": membership.person_id,
         "job": job.pk,
         "period": period.pk,
+        "conference": conference.pk,
+        "task": task.pk,
     }
 
 
@@ -148,6 +168,9 @@ WRITES = [
     ("/reports/periods/{period}/remind/", PROVINCE_ONLY),
     ("/reports/periods/{period}/consolidated/", (200, 403, 403, 403, 302)),
     ("/reports/periods/{period}/{a}/", (200, 200, 404, 403, 302)),
+    ("/tasks/conferences/new/", PROVINCE_ONLY),
+    ("/tasks/conferences/{conference}/tasks/new/", PROVINCE_ONLY),
+    ("/tasks/{task}/", WRITE_A_PROVINCE),
 ]
 
 

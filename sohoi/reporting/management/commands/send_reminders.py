@@ -1,5 +1,6 @@
 """Daily reminders (run it from cron once a day): the officers of every association whose report is due
-within SOHOI_REMINDER_DAYS_BEFORE days, or overdue by up to 30 days, and not yet submitted."""
+within SOHOI_REMINDER_DAYS_BEFORE days, or overdue by up to 30 days, and not yet submitted; and the lead
+units of tasks due within SOHOI_TASK_REMINDER_DAYS days or overdue (sohoi.conferences)."""
 
 import datetime as dt
 
@@ -7,6 +8,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
+from sohoi.conferences.services import task_reminders_send
 from sohoi.reporting.models import ReportingPeriod
 from sohoi.reporting.services import reminders_send
 
@@ -26,3 +28,5 @@ class Command(BaseCommand):
         for period in periods:
             count = reminders_send(period=period, today=today)
             self.stdout.write(f"{period}: {count}")
+        count = task_reminders_send(today=today, days_before=settings.SOHOI_TASK_REMINDER_DAYS)
+        self.stdout.write(f"tasks: {count}")

@@ -7,7 +7,7 @@ import pytest
 from docx import Document
 from docx.shared import Pt
 
-from sohoi.reporting.document import Letterhead, consolidated_report, date_line
+from sohoi.core.docx import Letterhead, administrative_document, date_line
 
 
 @pytest.mark.parametrize(
@@ -24,7 +24,7 @@ def test_the_date_line_pads_days_below_10_and_january_and_february(day, line):
 
 
 def build() -> bytes:
-    return consolidated_report(
+    return administrative_document(
         title="CỦA CÁC HỘI ĐƯỢC GIAO BIÊN CHẾ",
         subtitle="Kết quả 6 tháng đầu năm 2026",
         narrative=["Thực hiện chế độ báo cáo...", "Các hội đã tích cực..."],
