@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from sohoi.conferences.models import Conference, Department, Rhythm
 from sohoi.conferences.status import TaskStatus
 from sohoi.registry.models import Association, Status
+from sohoi.reporting.models import ReportingPeriod
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -74,6 +75,11 @@ class TaskForm(forms.Form):
     )
     associations = forms.ModelMultipleChoiceField(
         queryset=None, required=False, label=_("Related associations"), widget=forms.SelectMultiple(attrs={"size": 6})
+    )
+    period = forms.ModelChoiceField(
+        queryset=ReportingPeriod.objects.select_related("regime").order_by("-ends_on"),
+        required=False,
+        label=_("Related report period"),
     )
 
     def __init__(self, *args, conference, **kwargs):

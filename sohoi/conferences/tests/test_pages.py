@@ -116,6 +116,10 @@ def test_the_province_overview_counts_and_filters(cast, tasks):
 
 
 def test_recording_a_conference_and_a_task_on_the_pages(cast, tasks):
+    from sohoi.reporting.services import periods_generate
+    from sohoi.reporting.tests.test_reports import make_regime
+
+    [period] = periods_generate(regime=make_regime(), year=2025, by=None)
     province = cast.client("province_officer")
     response = province.post(
         "/tasks/conferences/new/",
@@ -150,14 +154,16 @@ def test_recording_a_conference_and_a_task_on_the_pages(cast, tasks):
             "lead_association": cast.association_a.pk,
             "cooperating_departments": [tasks["home"].pk],
             "deadline": "2025-12-31",
+            "period": period.pk,
         },
     )
     assert ok.status_code == 302
     task = conference.tasks.get()
-    assert (str(task.lead), task.conclusion.number, list(task.cooperating_departments.all())) == (
+    assert (str(task.lead), task.conclusion.number, list(task.cooperating_departments.all()), task.period) == (
         "Hội Chữ thập đỏ tỉnh Thái Nguyên",
         1,
         [tasks["home"]],
+        period,
     )
     assert cast.client("officer_a").post(new_task, {"title": "x"}).status_code == 403
 
