@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "sohoi.reporting",
     "sohoi.notices",
     "sohoi.conferences",
+    "sohoi.staffing",
     "sohoi.demo",
 ]
 

@@ -13,6 +13,7 @@ urlpatterns = [
     path("directory/", include(directory_patterns)),
     path("reports/", include("sohoi.reporting.urls")),
     path("tasks/", include("sohoi.conferences.urls")),
+    path("staffing/", include("sohoi.staffing.urls")),
     path("notices/", include("sohoi.notices.urls")),
     path("audit/", include("sohoi.audit.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -655,6 +655,117 @@ class DemoBuilder:
         t = assign(merger, 2, "Duy trì phong trào khuyến học ở các xã sau hợp nhất", new["khuyen-hoc"], rhythm="year")
         story(t, progress=[(d(2026, 6, 1), 50, "Trao 320 suất học bổng.")])
 
+    def staffing(self) -> None:
+        """Quotas and staff of the associations assigned tasks by the Party and State: some over or under
+        their quota, some trained and some not, a rotation waiting for its decision, a decided transfer,
+        and a chairman who would be over the age limit at the next congress."""
+        from sohoi.people.services import person_create
+        from sohoi.registry.models import Position, Status
+        from sohoi.staffing import services as staffing
+        from sohoi.staffing.models import Staff
+
+        live = (
+            Association.objects.filter(is_assigned_tasks=True)
+            .exclude(status__in=[Status.CEASED, Status.DISSOLVED, Status.PROPOSED])
+            .order_by("name_folded")
+        )
+        everyone = []
+        for n, association in enumerate(live):
+            posts = self.rng.randint(2, 5)
+            for year, issued in ((2025, dt.date(2025, 1, 10)), (2026, dt.date(2026, 1, 8))):
+                staffing.quota_record(
+                    association=association,
+                    year=year,
+                    quota=posts,
+                    number=f"{self.rng.randint(20, 400)}/QĐ-UBND",
+                    issued_on=issued,
+                    authority="UBND tỉnh Thái Nguyên",
+                    by=None,
+                )
+            filled = posts + (1 if n % 5 == 0 else -self.rng.randint(0, 1))  # a few over, some vacant
+            roles = [("chairman", "retired", (1956, 1962))]
+            roles += [("vice_chairman", "quota", (1966, 1975)), ("office_head", "quota", (1970, 1985))]
+            roles += [("specialist", "quota", (1975, 1996))] * max(filled - 2, 0)
+            roles += [("accountant", "contract", (1985, 1998))]
+            for position, kind, (first, last) in roles:
+                sex = self.rng.choice("MMF")
+                born = dt.date(self.rng.randint(first, last), self.rng.randint(1, 12), self.rng.randint(1, 28))
+                person = person_create(full_name=self.person_name(sex), sex=sex, birth_date=born)
+                start = dt.date(self.rng.randint(2012, 2025), self.rng.randint(1, 12), 1)
+                everyone.append(
+                    staffing.staff_add(
+                        person=person,
+                        association=association,
+                        position=position,
+                        kind=kind,
+                        starts_on=start,
+                        salary_grade=f"{self.rng.choice(['2.34', '2.67', '3.00', '3.33', '3.66', '4.40'])}",
+                        by=None,
+                    )
+                )
+        courses = [
+            ("Trung cấp lý luận chính trị - hành chính", "political", "Trường Chính trị tỉnh", dt.date(2024, 3, 4)),
+            (
+                "Bồi dưỡng kiến thức quản lý nhà nước ngạch chuyên viên",
+                "state_management",
+                "Sở Nội vụ",
+                dt.date(2025, 5, 12),
+            ),
+            ("Nghiệp vụ công tác hội", "professional", "Sở Nội vụ", dt.date(2025, 9, 8)),
+            ("Kỹ năng số cho cán bộ hội", "it", "Sở Khoa học và Công nghệ", dt.date(2026, 4, 6)),
+        ]
+        for name, kind, organiser, start in courses:
+            course = staffing.course_create(
+                name=name,
+                kind=kind,
+                organiser=organiser,
+                starts_on=start,
+                ends_on=start + dt.timedelta(days=25),
+                by=None,
+            )
+            for member in self.rng.sample(everyone, k=len(everyone) * 3 // 5):
+                staffing.attendance_add(
+                    course=course, person=member.person, certificate=f"CC-{self.rng.randint(100, 999)}", by=None
+                )
+        red_cross, elderly = self.by_key[("chu-thap-do", "new")], self.by_key[("nguoi-cao-tuoi", "new")]
+        learning = self.by_key[("khuyen-hoc", "new")]
+        mover = Staff.objects.filter(association=learning, position="specialist").first()
+        staffing.transfer_propose(
+            staff=mover,
+            to_association=red_cross,
+            to_position="office_head",
+            kind="rotation",
+            reason="Luân chuyển để tăng cường cán bộ cho Hội Chữ thập đỏ sau hợp nhất.",
+            proposed_on=dt.date(2026, 10, 20),
+            by=None,
+        )
+        moved = (
+            Staff.objects.filter(association=red_cross, position="specialist").first()
+            or Staff.objects.filter(association=red_cross).exclude(position="chairman").first()
+        )
+        transfer = staffing.transfer_propose(
+            staff=moved,
+            to_association=elderly,
+            to_position="specialist",
+            kind="transfer",
+            reason="Điều động theo đề án sắp xếp cán bộ các hội sau hợp nhất.",
+            proposed_on=dt.date(2026, 2, 2),
+            by=None,
+        )
+        staffing.transfer_decide(
+            transfer=transfer,
+            approve=True,
+            number="112/QĐ-SNV",
+            decided_on=dt.date(2026, 2, 20),
+            effective_on=dt.date(2026, 3, 1),
+            by=None,
+        )
+        # The new Red Cross's chairman would be 72 at the next congress (KL 32-KL/TW: at most 70).
+        term = red_cross.terms.order_by("-number").first()
+        chairman = term.leaders.get(position=Position.CHAIRMAN).person
+        chairman.birth_date = dt.date(1958, 1, 1)
+        chairman.save(update_fields=["birth_date"])
+
     def users(self) -> None:
         for username, full_name, role, key in DEMO_USERS:
             last, first = full_name.rsplit(" ", 1)
@@ -681,5 +792,6 @@ def build_demo(seed: int = SEED) -> bool:
     builder.users()
     builder.reporting()
     builder.conferences()
+    builder.staffing()
     refresh_statistics()
     return True

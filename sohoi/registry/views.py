@@ -22,7 +22,8 @@ from sohoi.registry.forms import (
     LeaderFormSet,
     LegalEventForm,
 )
-from sohoi.registry.models import Decision, EventKind
+from sohoi.registry.models import Decision, EventKind, Term
+from sohoi.staffing.leaders import term_warnings
 
 TABS = ["overview", "history", "leadership", "branches", "deadlines"]
 PAGE_SIZE = 25
@@ -173,11 +174,15 @@ def event_create(request, pk):
     formset = _leader_formset(request, kind)
     if request.method == "POST" and form.is_valid() and (formset is None or formset.is_valid()):
         try:
-            services.legal_event_record(association=association, data=_event_data(form, formset), by=request.user)
+            event = services.legal_event_record(
+                association=association, data=_event_data(form, formset), by=request.user
+            )
         except ValidationError as error:
             add_to_form(form, error)
         else:
             messages.success(request, _("“%(event)s” was recorded.") % {"event": EventKind(kind).label})
+            for warning in _leader_warnings(event):
+                messages.warning(request, f"{warning.message} ({warning.source})")
             return redirect("registry:detail_tab", pk=association.pk, tab="history")
     return render(
         request,
@@ -243,6 +248,12 @@ def branch_edit(request, pk, branch_pk):
         "registry/form.html",
         {"form": form, "association": association, "title": _("Edit branch %(name)s") % {"name": branch.name}},
     )
+
+
+def _leader_warnings(event):
+    """The leader age and term rules (sohoi.staffing) on the leadership a congress has just elected."""
+    term = Term.objects.filter(congress=event).first()
+    return term_warnings(term) if term else []
 
 
 @login_required

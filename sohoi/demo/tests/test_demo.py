@@ -13,6 +13,9 @@ from sohoi.people.models import Person
 from sohoi.registry.models import Association, Branch, Term
 from sohoi.reporting.models import ConsolidatedReport, Report, ReportingPeriod
 from sohoi.reporting.selectors import completeness
+from sohoi.staffing.leaders import next_congress_warnings
+from sohoi.staffing.models import Transfer
+from sohoi.staffing.selectors import quota_table
 
 pytestmark = pytest.mark.django_db
 
@@ -65,6 +68,16 @@ def test_the_demo_province_is_deterministic_and_loads_once(capsys):
     statuses = Counter(task_status(t, dt.date(2026, 11, 24)) for t in Task.objects.all())
     assert statuses == {"done_on_time": 6, "done_late": 3, "in_progress": 4, "overdue": 3, "not_started": 1}
     assert Conference.objects.get(held_on=dt.date(2023, 7, 4)).tasks.count() == 9
+    rows = quota_table(User.objects.get(username="sonoivu"), 2026, dt.date(2026, 11, 24))
+    assert (len(rows), sum(r.quota for r in rows), sum(r.within for r in rows), sum(r.over for r in rows)) == (
+        21,
+        75,
+        71,
+        6,
+    )
+    assert Transfer.objects.filter(status="proposed").count() == 1
+    warnings = next_congress_warnings(Association.objects.all())
+    assert "Hội Chữ thập đỏ tỉnh Thái Nguyên (mới)" in {w.association.name for w in warnings}
     officer = User.objects.get(username="hoi.ctd")
     assert [a.name for a in officer.associations.all()] == ["Hội Chữ thập đỏ tỉnh Thái Nguyên (mới)"]
     call_command("load_demo")

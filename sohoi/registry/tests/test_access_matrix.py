@@ -14,6 +14,7 @@ from sohoi.registry import services
 from sohoi.registry.models import EventKind
 from sohoi.reporting.services import periods_generate, report_open
 from sohoi.reporting.tests.test_reports import make_regime
+from sohoi.staffing.services import course_create, staff_add, transfer_propose
 from tests.factories import commune, decision
 
 IMPORT_FILE = workbook([[1, "Xã Lạ", "1960", "Nam", "", "Kinh", "99999", "01/01/2021"]], header=HEADER)
@@ -77,6 +78,24 @@ MATRIX = [
     ("/tasks/conferences/{conference}/?format=docx", READ_A),
     ("/tasks/conferences/{conference}/tasks/new/", PROVINCE_ONLY),
     ("/tasks/{task}/", READ_A),
+    ("/staffing/", LOGGED_IN),
+    ("/staffing/?year=2026&format=xlsx", LOGGED_IN),
+    ("/staffing/quotas/new/", PROVINCE_ONLY),
+    ("/staffing/associations/{a}/", READ_A),
+    ("/staffing/associations/{a}/?format=xlsx", READ_A),
+    ("/staffing/associations/{a}/new/", PROVINCE_ONLY),
+    ("/staffing/staff/{staff}/end/", PROVINCE_ONLY),
+    ("/staffing/training/", LOGGED_IN),
+    ("/staffing/training/?format=xlsx", LOGGED_IN),
+    ("/staffing/training/new/", PROVINCE_ONLY),
+    ("/staffing/training/{course}/", LOGGED_IN),
+    ("/staffing/transfers/", LOGGED_IN),
+    ("/staffing/transfers/new/", PROVINCE_ONLY),
+    ("/staffing/transfers/{transfer}/decide/", PROVINCE_ONLY),
+    ("/staffing/retirements/", LOGGED_IN),
+    ("/staffing/retirements/?format=xlsx", LOGGED_IN),
+    ("/staffing/leaders/", LOGGED_IN),
+    ("/staffing/leaders/?format=xlsx", LOGGED_IN),
     ("/directory/", ALL),
     ("/directory/{a}/", ALL),
     ("/accounts/login/", ALL),
@@ -130,7 +149,35 @@ def objects(cast):
         data=TaskData(title="Chăm lo hội viên", lead_association=a, deadline=dt.date(2023, 12, 31)),
         by=None,
     )
+    staff = staff_add(
+        person=membership.person,
+        association=a,
+        position="specialist",
+        kind="quota",
+        starts_on=dt.date(2024, 1, 1),
+        by=None,
+    )
+    course = course_create(
+        name="Bồi dưỡng QLNN",
+        kind="state_management",
+        organiser="Trường Chính trị",
+        starts_on=dt.date(2025, 3, 1),
+        ends_on=dt.date(2025, 3, 5),
+        by=None,
+    )
+    transfer = transfer_propose(
+        staff=staff,
+        to_association=cast.association_b,
+        to_position="specialist",
+        kind="transfer",
+        reason="Tăng cường",
+        proposed_on=dt.date(2026, 1, 5),
+        by=None,
+    )
     return {
+        "staff": staff.pk,
+        "course": course.pk,
+        "transfer": transfer.pk,
         "a": a.pk,
         "branch": branch.pk,
         "decision": event.decision_id,
@@ -171,6 +218,13 @@ WRITES = [
     ("/tasks/conferences/new/", PROVINCE_ONLY),
     ("/tasks/conferences/{conference}/tasks/new/", PROVINCE_ONLY),
     ("/tasks/{task}/", WRITE_A_PROVINCE),
+    ("/staffing/quotas/new/", PROVINCE_ONLY),
+    ("/staffing/associations/{a}/new/", PROVINCE_ONLY),
+    ("/staffing/staff/{staff}/end/", PROVINCE_ONLY),
+    ("/staffing/training/new/", PROVINCE_ONLY),
+    ("/staffing/training/{course}/", PROVINCE_ONLY),
+    ("/staffing/transfers/new/", PROVINCE_ONLY),
+    ("/staffing/transfers/{transfer}/decide/", PROVINCE_ONLY),
 ]
 
 

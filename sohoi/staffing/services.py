@@ -1,0 +1,178 @@
+"""Writes of the staffing module: atomic, validated with Vietnamese messages, audited."""
+
+import datetime as dt
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from sohoi.audit.models import Action
+from sohoi.audit.services import audit_log
+from sohoi.core.errors import ApplicationError
+from sohoi.people.models import Person
+from sohoi.staffing.models import Attendance, Course, QuotaDecision, Staff, Transfer, TransferStatus
+
+
+def _d(day: dt.date) -> str:
+    return f"{day:%d/%m/%Y}"
+
+
+@transaction.atomic
+def quota_record(*, association, year: int, quota: int, number: str, issued_on: dt.date, authority: str, by):
+    """Record a staffing quota decision for an association and a year."""
+    if quota < 0:
+        raise ApplicationError(
+            _("The quota is a number of posts: it cannot be below zero (%(value)s).") % {"value": quota}, field="quota"
+        )
+    if not association.is_assigned_tasks:
+        raise ApplicationError(
+            _("%(name)s is not assigned tasks by the Party and State: it gets no staffing quota.")
+            % {"name": association.name},
+            field="association",
+        )
+    decision = QuotaDecision.objects.create(
+        association=association, year=year, quota=quota, number=number.strip(), issued_on=issued_on, authority=authority
+    )
+    audit_log(actor=by, action=Action.CREATE, obj=decision)
+    return decision
+
+
+def _check_period(starts_on: dt.date, ends_on: dt.date | None, field: str = "ends_on") -> None:
+    if ends_on and ends_on < starts_on:
+        raise ApplicationError(
+            _("The end (%(end)s) cannot be before the start (%(start)s).")
+            % {"end": _d(ends_on), "start": _d(starts_on)},
+            field=field,
+        )
+
+
+@transaction.atomic
+def staff_add(
+    *, person: Person, association, position: str, kind: str, starts_on: dt.date, by, ends_on=None, salary_grade=""
+) -> Staff:
+    _check_period(starts_on, ends_on)
+    overlapping = Staff.objects.filter(person=person, ends_on__isnull=True).exclude(association=association)
+    if ends_on is None and overlapping.exists():
+        other = overlapping.first()
+        raise ApplicationError(
+            _("%(name)s still works at %(other)s: end that work first, or record a transfer.")
+            % {"name": person.full_name, "other": other.association.name}
+        )
+    staff = Staff.objects.create(
+        person=person,
+        association=association,
+        position=position,
+        kind=kind,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        salary_grade=salary_grade.strip(),
+    )
+    audit_log(actor=by, action=Action.CREATE, obj=staff)
+    return staff
+
+
+@transaction.atomic
+def staff_end(*, staff: Staff, ends_on: dt.date, reason: str, by) -> Staff:
+    staff = Staff.objects.select_for_update().get(pk=staff.pk)
+    if staff.ends_on:
+        raise ApplicationError(_("This work already ended on %(day)s.") % {"day": _d(staff.ends_on)})
+    _check_period(staff.starts_on, ends_on)
+    staff.ends_on, staff.end_reason = ends_on, reason.strip()
+    staff.save(update_fields=["ends_on", "end_reason"])
+    audit_log(actor=by, action=Action.UPDATE, obj=staff, changes={"ends_on": [None, str(ends_on)]})
+    return staff
+
+
+@transaction.atomic
+def course_create(*, name, kind, organiser, starts_on, ends_on, by) -> Course:
+    _check_period(starts_on, ends_on)
+    course = Course.objects.create(
+        name=name.strip(), kind=kind, organiser=organiser.strip(), starts_on=starts_on, ends_on=ends_on
+    )
+    audit_log(actor=by, action=Action.CREATE, obj=course)
+    return course
+
+
+@transaction.atomic
+def attendance_add(*, course: Course, person: Person, certificate: str, by) -> Attendance:
+    if Attendance.objects.filter(course=course, person=person).exists():
+        raise ApplicationError(_("%(name)s is already recorded for this course.") % {"name": person.full_name})
+    attendance = Attendance.objects.create(course=course, person=person, certificate=certificate.strip())
+    audit_log(actor=by, action=Action.CREATE, obj=attendance)
+    return attendance
+
+
+@transaction.atomic
+def transfer_propose(*, staff: Staff, to_association, to_position: str, kind: str, reason: str, proposed_on, by):
+    if staff.ends_on:
+        raise ApplicationError(_("This person no longer works at %(name)s.") % {"name": staff.association.name})
+    if to_association.pk == staff.association_id:
+        raise ApplicationError(
+            _("A rotation or transfer goes to another association, not to %(name)s itself.")
+            % {"name": staff.association.name},
+            field="to_association",
+        )
+    if not reason.strip():
+        raise ApplicationError(_("Give the reason."), field="reason")
+    transfer = Transfer.objects.create(
+        staff=staff,
+        to_association=to_association,
+        to_position=to_position,
+        kind=kind,
+        reason=reason.strip(),
+        proposed_on=proposed_on,
+    )
+    audit_log(actor=by, action=Action.CREATE, obj=transfer)
+    return transfer
+
+
+@transaction.atomic
+def transfer_decide(*, transfer: Transfer, approve: bool, number: str, decided_on, effective_on, by) -> Transfer:
+    """Record the decision. Approved: the work at the old association ends the day before `effective_on`
+    and a new one starts at the other association on that day, with the same kind (quota, contract…)."""
+    transfer = Transfer.objects.select_for_update().select_related("staff").get(pk=transfer.pk)
+    if transfer.status != TransferStatus.PROPOSED:
+        raise ApplicationError(_("This proposal was already decided."))
+    if not approve:
+        transfer.status, transfer.decision_number, transfer.decided_on = (
+            TransferStatus.REFUSED,
+            number.strip(),
+            decided_on,
+        )
+        transfer.save(update_fields=["status", "decision_number", "decided_on"])
+        audit_log(actor=by, action=Action.UPDATE, obj=transfer, changes={"status": ["proposed", "refused"]})
+        return transfer
+    if not number.strip():
+        raise ApplicationError(_("Give the number of the decision."), field="number")
+    if decided_on < transfer.proposed_on or effective_on < decided_on:
+        raise ApplicationError(
+            _("The dates must follow each other: proposed %(p)s, decided %(d)s, effective %(e)s.")
+            % {"p": _d(transfer.proposed_on), "d": _d(decided_on), "e": _d(effective_on)},
+            field="effective_on",
+        )
+    old = transfer.staff
+    if effective_on <= old.starts_on:
+        raise ApplicationError(
+            _("The transfer must take effect after the current work began (%(day)s).") % {"day": _d(old.starts_on)},
+            field="effective_on",
+        )
+    staff_end(
+        staff=old,
+        ends_on=effective_on - dt.timedelta(days=1),
+        reason=f"{transfer.get_kind_display()} ({number})",
+        by=by,
+    )
+    new = Staff.objects.create(
+        person=old.person,
+        association=transfer.to_association,
+        position=transfer.to_position,
+        kind=old.kind,
+        starts_on=effective_on,
+        salary_grade=old.salary_grade,
+        transfer=transfer,
+    )
+    transfer.status, transfer.decision_number = TransferStatus.DECIDED, number.strip()
+    transfer.decided_on, transfer.effective_on = decided_on, effective_on
+    transfer.save(update_fields=["status", "decision_number", "decided_on", "effective_on"])
+    audit_log(actor=by, action=Action.UPDATE, obj=transfer, changes={"status": ["proposed", "decided"]})
+    audit_log(actor=by, action=Action.CREATE, obj=new)
+    return transfer
