@@ -223,6 +223,7 @@ def training_page(request):
         ]
         header = [_("Full name"), _("Association"), _("Position"), _("Training missing")]
         return _xlsx(request, "thieu-dao-tao", "Thieu dao tao", header, rows, personal=_("Training gaps"))
+    access_log(actor=request.user, kind=AccessKind.VIEW, what=_("Training gaps"), rows=len(gaps))
     return render(
         request,
         "staffing/training.html",
@@ -355,6 +356,7 @@ def retirement_page(request):
             _("Pension from"),
         ]
         return _xlsx(request, "nghi-huu", "Nghi huu", header, data, personal=_("Retirements ahead"))
+    access_log(actor=request.user, kind=AccessKind.VIEW, what=_("Retirements ahead"), rows=len(rows))
     return render(request, "staffing/retirements.html", {"rows": rows, "months": months, "today": today})
 
 
@@ -366,4 +368,5 @@ def leader_page(request):
         data = [[w.association.name, w.person.full_name, w.on, w.message, w.source] for w in warnings]
         header = [_("Association"), _("Full name"), _("Next congress"), _("Warning"), _("Rule")]
         return _xlsx(request, "canh-bao-lanh-dao", "Canh bao", header, data, personal=_("Leader rule warnings"))
+    access_log(actor=request.user, kind=AccessKind.VIEW, what=_("Leader rule warnings"), rows=len(warnings))
     return render(request, "staffing/leaders.html", {"warnings": warnings})

@@ -171,3 +171,14 @@ def test_recording_a_congress_shows_the_leader_rule_warnings(assigned):
     assert [w.message for w in leaders_page.context["warnings"]][:1] == [
         "Hoàng Văn Cao 76 tuổi vào ngày 01/03/2031: quá giới hạn 70 đối với chủ tịch."
     ]
+
+
+def test_pages_with_personal_data_are_logged(assigned):
+    province = assigned.client("province_officer")
+    for url in ("/staffing/retirements/?months=24", "/staffing/leaders/", "/staffing/training/"):
+        assert province.get(url).status_code == 200
+    assert sorted(DataAccess.objects.filter(kind="view").values_list("what", flat=True)) == [
+        "Cảnh báo quy định tuổi lãnh đạo",
+        "Sắp nghỉ hưu",
+        "Thiếu đào tạo",
+    ]
