@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sohoi.conferences.models import Conference, Department, Rhythm
 from sohoi.conferences.status import TaskStatus
+from sohoi.core.files import check_upload
 from sohoi.registry.models import Association, Status
 from sohoi.reporting.models import ReportingPeriod
 
@@ -47,6 +48,9 @@ class ConferenceForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["associations"].queryset = _associations()
+
+    def clean_notice_file(self):
+        return check_upload(self.cleaned_data.get("notice_file"))
 
 
 class TaskForm(forms.Form):
@@ -94,6 +98,9 @@ class ProgressForm(forms.Form):
     percent = forms.IntegerField(label=_("Progress (%)"))
     file = forms.FileField(label=_("Attached file"), required=False)
 
+    def clean_file(self):
+        return check_upload(self.cleaned_data.get("file"))
+
 
 class ExtensionForm(forms.Form):
     new_deadline = forms.DateField(label=_("New deadline"), widget=DATE)
@@ -104,6 +111,9 @@ class DoneForm(forms.Form):
     result = forms.CharField(label=_("Result"), widget=forms.Textarea(attrs={"rows": 3}))
     done_on = forms.DateField(label=_("Done on"), widget=DATE, initial=timezone.localdate)
     file = forms.FileField(label=_("Attached file"), required=False)
+
+    def clean_file(self):
+        return check_upload(self.cleaned_data.get("file"))
 
 
 class ReviewForm(forms.Form):

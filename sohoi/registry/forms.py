@@ -3,6 +3,7 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from sohoi.core.files import SCANS, check_upload
 from sohoi.geo.selectors import home_communes
 from sohoi.people.models import Sex
 from sohoi.registry.models import ActivityField, Association, EventKind, Position, ScopeLevel, Status
@@ -165,8 +166,6 @@ class LegalEventForm(_CommuneFormMixin, forms.Form):
     )
     note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
-    ALLOWED_FILE_TYPES = {".pdf", ".jpg", ".jpeg", ".png"}
-
     def __init__(self, *args, association: Association, kind: str, **kwargs):
         super().__init__(*args, **kwargs)
         self.kind = kind
@@ -183,10 +182,7 @@ class LegalEventForm(_CommuneFormMixin, forms.Form):
         self._load_communes()
 
     def clean_decision_file(self):
-        upload = self.cleaned_data.get("decision_file")
-        if upload and not any(upload.name.lower().endswith(ext) for ext in self.ALLOWED_FILE_TYPES):
-            raise forms.ValidationError(_("The scan must be a PDF, JPG or PNG file."))
-        return upload
+        return check_upload(self.cleaned_data.get("decision_file"), SCANS)
 
 
 class LeaderForm(forms.Form):

@@ -75,6 +75,9 @@ def test_the_lead_reports_done_and_the_province_confirms_on_the_pages(cast, task
     own = f"/tasks/{tasks['own'].pk}/"
     officer, province = cast.client("officer_a"), cast.client("province_officer")
     file = SimpleUploadedFile("ket-qua.pdf", b"%PDF-1.4 result")
+    exe = SimpleUploadedFile("virus.exe", b"MZ")
+    refused = officer.post(own, {"action": "done", "done-result": "x", "done-done_on": "2024-01-10", "done-file": exe})
+    assert refused.context["forms"]["done"].errors["file"][0].startswith("Không thể đính kèm “virus.exe”")
     response = officer.post(
         own, {"action": "done", "done-result": "Thăm 120 hội viên.", "done-done_on": "2024-01-10", "done-file": file}
     )
