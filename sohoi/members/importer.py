@@ -10,15 +10,17 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import NamedTuple
 
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from python_calamine import CalamineWorkbook
 
 from sohoi.core.text import clean_text, fold
 from sohoi.members.eligibility import eligibility_problem
 from sohoi.members.models import MemberType
+from sohoi.members.xlsxstream import NotXlsx, StreamingSheet
 from sohoi.people.cccd import check_cccd, normalise
 from sohoi.people.ethnicity import ETHNIC_GROUPS
 from sohoi.people.models import DatePrecision
@@ -169,20 +171,22 @@ def _field_labels() -> dict[str, str]:
 
 
 class Sheet:
-    """The first worksheet of an .xlsx: its height and its rows (lists of cell values)."""
+    """The first worksheet of an .xlsx: its height and its rows (lists of cell values), read as a stream
+    (sohoi.members.xlsxstream) so that memory stays flat whatever the number of rows."""
 
     def __init__(self, path):
         try:
-            self._sheet = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0)
-        except Exception as exc:  # calamine raises its own types for every kind of unreadable file
+            self._sheet = StreamingSheet(path)
+        except NotXlsx as exc:
             raise ImportFileError(_("The file cannot be read as an Excel workbook (.xlsx).")) from exc
         self.height = self._sheet.height
 
     def rows(self) -> Iterator[tuple[int, list]]:
         """(Excel row number, values) for every row."""
-        return enumerate(self._sheet.iter_rows(), start=1)
+        return self._sheet.rows()
 
 
+@lru_cache(maxsize=65536)  # a list repeats its communes, dates, sexes, ethnic groups
 def _text(value) -> str:
     if value is None:
         return ""
@@ -196,11 +200,18 @@ def _text(value) -> str:
 
 
 EXCEL_EPOCH = dt.date(1899, 12, 30)
+YEAR = re.compile(r"\d{4}")
+COMMUNE_CODE = re.compile(r"\b(\d{4,5})\b")
 
 
 def parse_date(value, *, allow_year: bool = True) -> tuple[dt.date | None, str, str | None]:
     """(date, precision, problem): a date cell, "dd/mm/yyyy" text, a bare year (birth dates only),
     or an unformatted Excel date serial number."""
+    return _parse_date(value, allow_year, get_language())
+
+
+@lru_cache(maxsize=65536)  # the same join dates and birth years recur down a list
+def _parse_date(value, allow_year: bool, _language: str) -> tuple[dt.date | None, str, str | None]:
     if value in (None, ""):
         return None, DatePrecision.DAY, None
     if isinstance(value, dt.datetime):
@@ -208,7 +219,7 @@ def parse_date(value, *, allow_year: bool = True) -> tuple[dt.date | None, str, 
     if isinstance(value, dt.date):
         return value, DatePrecision.DAY, None
     text = _text(value)
-    if re.fullmatch(r"\d{4}", text) and allow_year:
+    if allow_year and YEAR.fullmatch(text):
         return dt.date(int(text), 1, 1), DatePrecision.YEAR, None
     if isinstance(value, (int, float)) and 3000 < value < 80000:
         return EXCEL_EPOCH + dt.timedelta(days=int(value)), DatePrecision.DAY, None
@@ -224,6 +235,33 @@ def parse_date(value, *, allow_year: bool = True) -> tuple[dt.date | None, str, 
     return None, DatePrecision.DAY, _("a date dd/mm/yyyy")
 
 
+_FOLDED: dict = {}
+
+
+def _folded_lookup(table: dict, raw) -> str:
+    """`table[fold(raw)]`, remembered: the few values a column takes are folded once per process."""
+    key = (id(table), raw)
+    found = _FOLDED.get(key)
+    if found is None:
+        if len(_FOLDED) > 10_000:  # a column of all-different values: stay small
+            _FOLDED.clear()
+        found = _FOLDED[key] = table.get(fold(_text(raw)), "")
+    return found
+
+
+def _commune(ctx, raw) -> int | None:
+    """The commune a cell names, by 5-digit code or by name (remembered per file)."""
+    if raw in ctx.commune_memo:
+        return ctx.commune_memo[raw]
+    text = _text(raw)
+    code_match = COMMUNE_CODE.search(text)
+    unit = ctx.communes_by_code.get(code_match.group(1).zfill(5)) if code_match else None
+    unit = unit or ctx.communes_by_name.get(fold(text))
+    if len(ctx.commune_memo) < 20_000:
+        ctx.commune_memo[raw] = unit
+    return unit
+
+
 @dataclass
 class Context:
     """What row checks need to know, loaded once per file."""
@@ -235,6 +273,7 @@ class Context:
     open_cccds: set  # CCCDs of persons already members of this association now
     today: dt.date = field(default_factory=timezone.localdate)
     seen: dict = field(default_factory=dict)  # duplicate key → first row
+    commune_memo: dict = field(default_factory=dict)
 
 
 class CleanRow(NamedTuple):
@@ -280,7 +319,7 @@ def check_row(values: list, row: int, layout: Layout, ctx: Context) -> tuple[Cle
     sex = ""
     raw_sex = cell("sex")
     if raw_sex not in (None, ""):
-        sex = SEX_VALUES.get(fold(_text(raw_sex)), "")
+        sex = _folded_lookup(SEX_VALUES, raw_sex)
         if not sex:
             problem("sex", raw_sex, _("“Nam” or “Nữ”"))
 
@@ -305,17 +344,14 @@ def check_row(values: list, row: int, layout: Layout, ctx: Context) -> tuple[Cle
     raw_eth = cell("ethnicity")
     if raw_eth not in (None, ""):
         text = _text(raw_eth)
-        ethnicity = text.zfill(2) if text.isdigit() and 1 <= int(text) <= 56 else ETHNIC_BY_NAME.get(fold(text), "")
+        ethnicity = text.zfill(2) if text.isdigit() and 1 <= int(text) <= 56 else _folded_lookup(ETHNIC_BY_NAME, text)
         if not ethnicity:
             problem("ethnicity", raw_eth, _("an ethnic group of Decision 121-TCTK/PPCĐ (name or code 01–56)"))
 
     commune_id = None
     raw_commune = cell("commune")
     if raw_commune not in (None, ""):
-        text = _text(raw_commune)
-        code_match = re.search(r"\b(\d{4,5})\b", text)
-        unit = ctx.communes_by_code.get(code_match.group(1).zfill(5)) if code_match else None
-        unit = unit or ctx.communes_by_name.get(fold(text))
+        unit = _commune(ctx, raw_commune)
         if unit is None:
             problem("commune", raw_commune, _("a current commune of the province (5-digit code or name)"))
         else:
@@ -324,7 +360,7 @@ def check_row(values: list, row: int, layout: Layout, ctx: Context) -> tuple[Cle
     member_type = MemberType.OFFICIAL
     raw_type = cell("member_type")
     if raw_type not in (None, ""):
-        member_type = MEMBER_TYPES.get(fold(_text(raw_type)), "")
+        member_type = _folded_lookup(MEMBER_TYPES, raw_type)
         if not member_type:
             problem("member_type", raw_type, _("“Chính thức”, “Liên kết” or “Danh dự”"))
 

@@ -1,0 +1,74 @@
+"""The streaming reader gives what calamine gives, for the ways Excel files are written."""
+
+import datetime as dt
+import unicodedata
+
+import openpyxl
+import pytest
+import xlsxwriter
+from python_calamine import CalamineWorkbook
+
+from sohoi.members.xlsxstream import NotXlsx, StreamingSheet
+
+
+def _strip(row):
+    while row and row[-1] == "":
+        row = row[:-1]
+    return list(row)
+
+
+def _xlsxwriter(path, options):
+    wb = xlsxwriter.Workbook(path, options)
+    ws = wb.add_worksheet("Danh sách")
+    day = wb.add_format({"num_format": "dd/mm/yyyy"})
+    moment = wb.add_format({"num_format": "dd/mm/yyyy hh:mm"})
+    ws.merge_range(0, 0, 0, 4, "DANH SÁCH HỘI VIÊN & <mới>")
+    ws.write_row(2, 0, ["STT", "Họ và tên", "Năm sinh", "CCCD", "Ngày vào hội"])
+    ws.write_row(3, 0, [1, unicodedata.normalize("NFD", "Nguyễn Thị Lan"), 1960, "019160000101"])
+    ws.write_datetime(3, 4, dt.date(2021, 1, 5), day)
+    ws.write_row(4, 0, [2, "  Hà Văn Ba ", "", 6058001234, "05/01/2021"])
+    ws.write_datetime(5, 4, dt.datetime(2021, 1, 5, 10, 30), moment)
+    ws.write(5, 8, "cột thừa")
+    ws.write_boolean(7, 1, True)
+    ws.write_formula(8, 1, "=1+1", None, 2)
+    ws.write_number(9, 2, 12.5)
+    wb.close()
+
+
+def _openpyxl(path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Họ và tên", "Ngày sinh", "Số"])
+    ws.append(["Lò Thị Mai", dt.date(1958, 3, 1), 12.5])
+    ws.append([None, None, None])
+    ws.append(["'=Chữ", dt.datetime(1958, 3, 1, 8, 0), 3])
+    ws["B2"].number_format = "DD/MM/YYYY"
+    wb.save(path)
+
+
+@pytest.mark.parametrize(
+    "write",
+    [
+        lambda p: _xlsxwriter(p, {}),  # shared strings
+        lambda p: _xlsxwriter(p, {"constant_memory": True}),  # inline strings
+        _openpyxl,
+    ],
+    ids=["shared-strings", "inline-strings", "openpyxl"],
+)
+def test_rows_are_those_calamine_reads(tmp_path, write):
+    path = tmp_path / "ds.xlsx"
+    write(str(path))
+    sheet = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0)
+    expected = [_strip(row) for row in sheet.iter_rows()]
+    streamed = StreamingSheet(path)
+    got = [(number, _strip(values)) for number, values in streamed.rows()]
+    assert [values for _number, values in got] == expected
+    assert [number for number, _values in got] == list(range(1, len(expected) + 1))
+    assert streamed.height == len(expected)
+
+
+def test_a_file_that_is_not_xlsx_is_refused(tmp_path):
+    path = tmp_path / "x.xlsx"
+    path.write_bytes(b"not a zip")
+    with pytest.raises(NotXlsx):
+        StreamingSheet(path)
