@@ -140,8 +140,12 @@ else:
             "NAME": VAR_DIR / "sohoi.sqlite3",
             "OPTIONS": {
                 # WAL lets the web process read while the worker writes; IMMEDIATE avoids
-                # "database is locked" on write upgrades inside transactions.
-                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
+                # "database is locked" on write upgrades inside transactions. A 32 MB page cache
+                # (SQLite's default is 2 MB) keeps the person indexes in memory during a bulk import.
+                "init_command": (
+                    "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; "
+                    "PRAGMA cache_size=-32768;"
+                ),
                 "transaction_mode": "IMMEDIATE",
                 "timeout": 20,
             },
