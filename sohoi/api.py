@@ -8,6 +8,7 @@ import datetime as dt
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import NinjaAPI, Schema
+from ninja.errors import HttpError
 from ninja.security import django_auth
 
 from sohoi.registry import selectors
@@ -79,3 +80,108 @@ def public_associations(request, q: str = ""):
 @api.get("/public/associations/{association_id}", response=AssociationPublicOut, tags=["public"])
 def public_association(request, association_id: int):
     return get_object_or_404(selectors.association_public_list(), pk=association_id)
+
+
+# --- Reports, tasks, staffing (read-only, for dashboards) ---------------------------------------------
+
+
+class CompletenessRowOut(Schema):
+    association_id: int
+    association: str
+    state: str
+    late: bool
+
+
+class CompletenessOut(Schema):
+    period: str
+    expected: int
+    submitted: int
+    on_time: int
+    late: int
+    missing: int
+    returned: int
+    rows: list[CompletenessRowOut]
+
+
+@api.get("/reports/periods/{period_id}/completeness", response=CompletenessOut, auth=django_auth, tags=["reports"])
+def get_completeness(request, period_id: int):
+    """Who has reported for a period (province officers and leaders)."""
+    from sohoi.reporting.models import ReportingPeriod
+    from sohoi.reporting.selectors import completeness
+
+    if not request.user.has_perm("reporting.view_completeness"):
+        raise HttpError(403, "Forbidden")
+    period = get_object_or_404(ReportingPeriod.objects.select_related("regime"), pk=period_id)
+    c = completeness(period)
+    return {
+        "period": str(period),
+        **{name: getattr(c, name) for name in ("expected", "submitted", "on_time", "late", "missing", "returned")},
+        "rows": [
+            {"association_id": r.association.pk, "association": r.association.name, "state": r.state, "late": r.late}
+            for r in c.rows
+        ],
+    }
+
+
+class TaskOut(Schema):
+    id: int
+    title: str
+    conference: str
+    lead: str
+    deadline: dt.date | None
+    percent: int
+    status: str
+
+
+@api.get("/tasks", response=list[TaskOut], auth=django_auth, tags=["tasks"])
+def list_tasks(request, status: str = ""):
+    """The tasks the caller may see, with their derived status."""
+    from sohoi.conferences.selectors import task_list_for_user, with_status
+
+    rows = with_status(task_list_for_user(request.user), timezone.localdate())
+    return [
+        {
+            "id": r.task.pk,
+            "title": r.task.title,
+            "conference": str(r.task.conference),
+            "lead": str(r.task.lead),
+            "deadline": r.task.deadline,
+            "percent": r.task.percent,
+            "status": r.status,
+        }
+        for r in rows
+        if not status or r.status == status
+    ]
+
+
+class QuotaOut(Schema):
+    association_id: int
+    association: str
+    quota: int | None
+    within: int
+    vacancies: int
+    over: int
+    contract: int
+    retired: int
+
+
+@api.get("/staffing/quotas", response=list[QuotaOut], auth=django_auth, tags=["staffing"])
+def list_quotas(request, year: int):
+    """Quota against staff working today (or on 31/12 of a past year), per association the caller sees."""
+    from sohoi.staffing.selectors import quota_table
+
+    today = timezone.localdate()
+    on = min(today, dt.date(year, 12, 31))
+    return [
+        {
+            "association_id": r.association.pk,
+            "association": r.association.name,
+            "quota": r.quota,
+            "within": r.within,
+            "vacancies": r.vacancies,
+            "over": r.over,
+            "contract": r.contract,
+            "retired": r.retired,
+        }
+        for r in quota_table(request.user, year, on)
+    ]

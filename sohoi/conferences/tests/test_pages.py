@@ -207,3 +207,11 @@ def test_the_task_list_of_a_conference_as_xlsx_and_docx(cast, tasks):
     assert len(doc.tables[1].rows) == 4
     body = [p.text for p in doc.paragraphs]
     assert any("có 3 nhiệm vụ được giao" in p and "2 quá hạn, 1 chưa triển khai" in p for p in body)
+
+
+def test_the_api_lists_each_callers_tasks_with_their_status(cast, tasks):
+    rows = cast.client("officer_b").get("/api/tasks").json()
+    assert [(r["title"], r["lead"], r["status"]) for r in rows] == [("Tuyên truyền pháp luật", "Sở Nội vụ", "overdue")]
+    assert [r["title"] for r in cast.client("leader").get("/api/tasks?status=not_started").json()] == [
+        "Chăm lo đời sống hội viên"
+    ]

@@ -207,3 +207,14 @@ def test_the_daily_command_reminds_from_three_days_before_the_deadline(cast, per
     assert Notice.objects.first().text.endswith("cần gửi trước hạn 16/06/2026.")
     call_command("send_reminders", "--today", "2026-07-17", stdout=io.StringIO())  # 31 days late: stops
     assert Notice.objects.count() == 2
+
+
+def test_the_completeness_api_is_for_the_province(cast, period):
+    services.report_open(period=period, association=cast.association_a, by=None)
+    data = cast.client("leader").get(f"/api/reports/periods/{period.pk}/completeness").json()
+    assert (data["expected"], data["submitted"], data["missing"]) == (2, 0, 2)
+    assert [(r["association"], r["state"]) for r in data["rows"]] == [
+        ("Hội Chữ thập đỏ tỉnh Thái Nguyên", "draft"),
+        ("Hội Người cao tuổi tỉnh Thái Nguyên", "missing"),
+    ]
+    assert cast.client("officer_a").get(f"/api/reports/periods/{period.pk}/completeness").status_code == 403

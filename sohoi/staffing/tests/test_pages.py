@@ -182,3 +182,13 @@ def test_pages_with_personal_data_are_logged(assigned):
         "Sắp nghỉ hưu",
         "Thiếu đào tạo",
     ]
+
+
+def test_the_quota_api_is_scoped(assigned):
+    quota(assigned.association_a, 2026, 3)
+    quota(assigned.association_b, 2026, 1)
+    rows = assigned.client("officer_a").get("/api/staffing/quotas?year=2026").json()
+    assert [(r["association"], r["quota"], r["vacancies"]) for r in rows] == [
+        ("Hội Chữ thập đỏ tỉnh Thái Nguyên", 3, 3)
+    ]
+    assert len(assigned.client("leader").get("/api/staffing/quotas?year=2026").json()) == 2
