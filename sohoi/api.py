@@ -115,7 +115,7 @@ def get_completeness(request, period_id: int):
     c = completeness(period)
     return {
         "period": str(period),
-        **{name: getattr(c, name) for name in ("expected", "submitted", "on_time", "late", "missing", "returned")},
+        **{name: getattr(c, name) for name in CompletenessOut.model_fields if name not in ("period", "rows")},
         "rows": [
             {"association_id": r.association.pk, "association": r.association.name, "state": r.state, "late": r.late}
             for r in c.rows
