@@ -32,3 +32,10 @@ def test_changing_the_password_is_audited_without_the_password(cast):
     assert (entry.actor_name, entry.object_repr, entry.changes) == ("hoi.a", "hoi.a", {})
     cast.officer_a.refresh_from_db()
     assert cast.officer_a.check_password("Hoi-chu-thap-do-2026")
+
+
+def test_a_full_name_is_written_the_vietnamese_way():
+    from sohoi.accounts.models import User
+
+    assert User(first_name="Minh", last_name="Hoàng Văn").get_full_name() == "Hoàng Văn Minh"
+    assert User(first_name="", last_name="").get_full_name() == ""
