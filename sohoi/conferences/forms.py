@@ -130,3 +130,8 @@ class TaskFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["conference"].queryset = conferences
         self.fields["unit"].choices = [("", _("All")), *units]
+
+
+class DepartmentForm(forms.Form):
+    name = forms.CharField(label=_("Name of the body"), max_length=200)
+    is_home_affairs = forms.BooleanField(label=_("This is the Department of Home Affairs"), required=False)

@@ -14,6 +14,20 @@ from sohoi.conferences.models import Conclusion, Conference, Department, Task, T
 from sohoi.core.errors import ApplicationError
 
 
+@transaction.atomic
+def department_create(*, name: str, is_home_affairs: bool, by) -> Department:
+    """Add a state body that can lead or cooperate on tasks. One body at most is the Department of Home
+    Affairs (the province officers act for it)."""
+    name = " ".join(name.split())
+    if Department.objects.filter(name__iexact=name).exists():
+        raise ApplicationError(_("“%(name)s” is already in the list.") % {"name": name}, field="name")
+    if is_home_affairs and Department.objects.filter(is_home_affairs=True).exists():
+        raise ApplicationError(_("The Department of Home Affairs is already in the list."), field="is_home_affairs")
+    department = Department.objects.create(name=name, is_home_affairs=is_home_affairs)
+    audit_log(actor=by, action=Action.CREATE, obj=department)
+    return department
+
+
 def _d(day: dt.date | None) -> str:
     return day.strftime("%d/%m/%Y") if day else ""
 

@@ -10,6 +10,7 @@ urlpatterns = [
     path("<int:pk>/", views.task_detail, name="task"),
     path("<int:pk>/files/<int:update_pk>/", views.update_file, name="update_file"),
     path("conferences/", views.conference_list, name="conferences"),
+    path("bodies/", views.department_list, name="departments"),
     path("conferences/new/", views.conference_create, name="conference_new"),
     path("conferences/<int:pk>/", views.conference_detail, name="conference"),
     path("conferences/<int:pk>/notice/", views.notice_file, name="notice_file"),

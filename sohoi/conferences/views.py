@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods
 from sohoi.conferences import exports, selectors, services
 from sohoi.conferences.forms import (
     ConferenceForm,
+    DepartmentForm,
     DoneForm,
     ExtensionForm,
     ProgressForm,
@@ -251,3 +252,19 @@ def update_file(request, pk, update_pk):
     if not update.file:
         raise Http404
     return FileResponse(update.file.open("rb"), as_attachment=True, filename=update.file.name.rsplit("/", 1)[-1])
+
+
+@login_required
+@require_perm("conferences.add_conference")
+@require_http_methods(["GET", "POST"])
+def department_list(request):
+    """The state bodies that lead or cooperate on tasks; the province officer adds new ones."""
+    form = DepartmentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.department_create(by=request.user, **form.cleaned_data)
+            messages.success(request, _("The body was added."))
+            return redirect("conferences:departments")
+        except ValidationError as error:
+            add_to_form(form, error)
+    return render(request, "conferences/departments.html", {"form": form, "departments": Department.objects.all()})

@@ -215,3 +215,14 @@ def test_the_api_lists_each_callers_tasks_with_their_status(cast, tasks):
     assert [r["title"] for r in cast.client("leader").get("/api/tasks?status=not_started").json()] == [
         "Chăm lo đời sống hội viên"
     ]
+
+
+def test_the_province_adds_a_body_once(cast, tasks):
+    province = cast.client("province_officer")
+    assert province.post("/tasks/bodies/", {"name": "Sở  Y tế"}).status_code == 302
+    again = province.post("/tasks/bodies/", {"name": "sở y tế"})
+    assert again.context["form"].errors["name"] == ["“sở y tế” đã có trong danh sách."]
+    second = province.post("/tasks/bodies/", {"name": "Sở Nội vụ (2)", "is_home_affairs": "on"})
+    assert second.context["form"].errors["is_home_affairs"] == ["Sở Nội vụ đã có trong danh sách."]
+    assert [d.name for d in Department.objects.order_by("name")] == ["Sở Nội vụ", "Sở Y tế"]
+    assert cast.client("officer_a").post("/tasks/bodies/", {"name": "X"}).status_code == 403
