@@ -17,8 +17,18 @@ class ReportValuesForm(forms.Form):
                 if indicator.kind == IndicatorKind.TEXT
                 else forms.TextInput(attrs={"inputmode": "numeric"})
             )
+            hints = []
+            if indicator.required:
+                hints.append(_("Needed to submit."))
+            if indicator.prefill:
+                hints.append(_("Filled in from the registry on the cut-off date: correct it if needed."))
             self.fields[indicator.code] = forms.CharField(
-                label=indicator.label, required=False, widget=widget, disabled=disabled, max_length=20000
+                label=indicator.label,
+                required=False,  # a draft may be incomplete: the service checks "required" on submission
+                widget=widget,
+                disabled=disabled,
+                max_length=20000,
+                help_text=" ".join(str(h) for h in hints),
             )
 
     def values(self) -> dict:
