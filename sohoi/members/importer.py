@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from sohoi.core.text import clean_text, fold
 from sohoi.members.eligibility import eligibility_problem
 from sohoi.members.models import MemberType
-from sohoi.members.xlsxstream import NotXlsx, StreamingSheet
+from sohoi.members.xlsxstream import NotXlsx, StreamingSheet, rows_in_background
 from sohoi.people.cccd import check_cccd, normalise
 from sohoi.people.ethnicity import ETHNIC_GROUPS
 from sohoi.people.models import DatePrecision
@@ -170,6 +170,9 @@ def _field_labels() -> dict[str, str]:
     }
 
 
+PARALLEL_FROM_ROWS = 50_000  # below this, starting a reader process costs more than it saves
+
+
 class Sheet:
     """The first worksheet of an .xlsx: its height and its rows (lists of cell values), read as a stream
     (sohoi.members.xlsxstream) so that memory stays flat whatever the number of rows."""
@@ -177,12 +180,15 @@ class Sheet:
     def __init__(self, path):
         try:
             self._sheet = StreamingSheet(path)
+            self._path = path
         except NotXlsx as exc:
             raise ImportFileError(_("The file cannot be read as an Excel workbook (.xlsx).")) from exc
         self.height = self._sheet.height
 
     def rows(self) -> Iterator[tuple[int, list]]:
-        """(Excel row number, values) for every row."""
+        """(Excel row number, values) for every row; a large sheet is read by a second process."""
+        if self.height >= PARALLEL_FROM_ROWS:
+            return rows_in_background(self._path)
         return self._sheet.rows()
 
 

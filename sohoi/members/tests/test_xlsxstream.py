@@ -72,3 +72,28 @@ def test_a_file_that_is_not_xlsx_is_refused(tmp_path):
     path.write_bytes(b"not a zip")
     with pytest.raises(NotXlsx):
         StreamingSheet(path)
+
+
+def test_a_second_process_reads_the_same_rows(tmp_path):
+    from sohoi.members.xlsxstream import rows_in_background
+
+    path = tmp_path / "ds.xlsx"
+    _xlsxwriter(str(path), {})
+    assert list(rows_in_background(path, batch=3)) == list(StreamingSheet(path).rows())
+
+
+def test_a_broken_sheet_read_by_a_second_process_says_so(tmp_path):
+    import zipfile
+
+    from sohoi.members.xlsxstream import rows_in_background
+
+    path = tmp_path / "broken.xlsx"
+    _xlsxwriter(str(path), {})
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(tmp_path / "b2.xlsx", "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(b'<c r="B4" t="s"><v>', b'<c r="B4" t="s"><v>999999')
+            target.writestr(item, data)
+    with pytest.raises(NotXlsx):
+        list(rows_in_background(tmp_path / "b2.xlsx"))
