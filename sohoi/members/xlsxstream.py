@@ -228,7 +228,11 @@ def rows_in_background(path, batch: int = 2000) -> Iterator[tuple[int, list]]:
     root = str(Path(__file__).resolve().parents[2])
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")]))}
     code = f"from sohoi.members.xlsxstream import _produce; _produce({str(path)!r}, {int(batch)})"
-    process = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, env=env, cwd=root)
+    try:
+        process = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, env=env, cwd=root)
+    except OSError:  # no second process here: read in this one
+        yield from StreamingSheet(path).rows()
+        return
     try:
         while True:
             try:

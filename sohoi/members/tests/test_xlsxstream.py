@@ -97,3 +97,17 @@ def test_a_broken_sheet_read_by_a_second_process_says_so(tmp_path):
             target.writestr(item, data)
     with pytest.raises(NotXlsx):
         list(rows_in_background(tmp_path / "b2.xlsx"))
+
+
+def test_without_a_second_process_the_rows_are_read_in_this_one(tmp_path, monkeypatch):
+    import subprocess
+
+    from sohoi.members.xlsxstream import rows_in_background
+
+    def refuse(*args, **kwargs):
+        raise OSError("no processes here")
+
+    monkeypatch.setattr(subprocess, "Popen", refuse)
+    path = tmp_path / "ds.xlsx"
+    _xlsxwriter(str(path), {})
+    assert list(rows_in_background(path)) == list(StreamingSheet(path).rows())
