@@ -84,13 +84,32 @@ def test_the_document_follows_decree_30_2020():
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed here")
-def test_libreoffice_converts_the_document_to_pdf(tmp_path):
+def test_libreoffice_converts_the_document_to_pdf_with_its_pages(tmp_path):
+    import re
+
     path = tmp_path / "bao-cao.docx"
-    path.write_bytes(build())
+    annex_rows = [[n, f"Hội số {n}", n * 100] for n in range(1, 11)]
+    path.write_bytes(
+        administrative_document(
+            title="CỦA CÁC HỘI ĐƯỢC GIAO BIÊN CHẾ",
+            subtitle="Kết quả 6 tháng đầu năm 2026",
+            narrative=["Thực hiện chế độ báo cáo..."],
+            table_header=["Chỉ tiêu", "Tổng cộng"],
+            table_rows=[["Tổng số hội viên", 5500]],
+            day=dt.date(2026, 7, 2),
+            annex=("PHỤ LỤC", ["STT", "Hội", "Hội viên"], annex_rows),
+        )
+    )
     subprocess.run(
         ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
         check=True,
         capture_output=True,
         timeout=120,
     )
-    assert (tmp_path / "bao-cao.pdf").read_bytes().startswith(b"%PDF")
+    pdf = (tmp_path / "bao-cao.pdf").read_bytes()
+    assert pdf.startswith(b"%PDF")
+    boxes = [
+        tuple(round(float(v)) for v in m) for m in re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", pdf)
+    ]
+    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 2
+    assert boxes[:2] == [(595, 842), (842, 595)]  # the report on A4 portrait, the annex on A4 landscape
