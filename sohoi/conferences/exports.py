@@ -2,21 +2,24 @@
 
 import datetime as dt
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext_lazy
+
 from sohoi.conferences.selectors import Row, overview
 from sohoi.conferences.status import TaskStatus
 from sohoi.core import xlsx
 from sohoi.core.docx import Letterhead, administrative_document
 
 HEADER = [
-    "STT",
-    "Nhiệm vụ",
-    "Kết luận",
-    "Đơn vị chủ trì",
-    "Đơn vị phối hợp",
-    "Hạn",
-    "Trạng thái",
-    "Tiến độ (%)",
-    "Kết quả",
+    gettext_lazy("No."),
+    gettext_lazy("Task"),
+    gettext_lazy("Conclusion"),
+    gettext_lazy("Lead unit"),
+    gettext_lazy("Cooperating units"),
+    gettext_lazy("Deadline"),
+    gettext_lazy("Status"),
+    gettext_lazy("Progress (%)"),
+    pgettext_lazy("task", "Result"),
 ]
 
 
@@ -28,7 +31,7 @@ def _cooperating(task) -> str:
 def _deadline(task) -> str:
     if task.deadline:
         return task.deadline.strftime("%d/%m/%Y")
-    return f"Thường xuyên ({task.get_rhythm_display().lower()})"
+    return _("Regular (%(rhythm)s)") % {"rhythm": task.get_rhythm_display().lower()}
 
 
 def _rows(rows: list[Row]) -> list[list]:
@@ -49,7 +52,7 @@ def _rows(rows: list[Row]) -> list[list]:
 
 
 def tasks_xlsx(conference, rows: list[Row]) -> bytes:
-    return xlsx.table(f"Nhiem vu {conference.held_on:%d-%m-%Y}", HEADER, _rows(rows))
+    return xlsx.table(f"Nhiem vu {conference.held_on:%d-%m-%Y}", [str(h) for h in HEADER], _rows(rows))
 
 
 def tasks_docx(conference, rows: list[Row], today: dt.date) -> bytes:

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from sohoi.conferences.models import Conference, Department, Rhythm
 from sohoi.conferences.status import TaskStatus
@@ -108,7 +109,7 @@ class ExtensionForm(forms.Form):
 
 
 class DoneForm(forms.Form):
-    result = forms.CharField(label=_("Result"), widget=forms.Textarea(attrs={"rows": 3}))
+    result = forms.CharField(label=pgettext_lazy("task", "Result"), widget=forms.Textarea(attrs={"rows": 3}))
     done_on = forms.DateField(label=_("Done on"), widget=DATE, initial=timezone.localdate)
     file = forms.FileField(label=_("Attached file"), required=False)
 

@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -20,12 +20,9 @@ from sohoi.conferences.forms import (
     TaskForm,
 )
 from sohoi.conferences.models import Department
-from sohoi.conferences.status import TaskStatus
+from sohoi.conferences.status import TaskStatus, task_status
 from sohoi.core.errors import add_to_form
-from sohoi.core.views import check_perm, require_perm
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+from sohoi.core.views import attachment, check_perm, require_perm
 
 
 @login_required
@@ -121,13 +118,11 @@ def conference_detail(request, pk):
     )
     rows = selectors.with_status(tasks.select_related("conclusion"), today)
     if request.GET.get("format") == "xlsx":
-        response = HttpResponse(exports.tasks_xlsx(conference, rows), content_type=XLSX)
-        response["Content-Disposition"] = f'attachment; filename="nhiem-vu-{conference.held_on:%Y%m%d}.xlsx"'
-        return response
+        return attachment(exports.tasks_xlsx(conference, rows), f"nhiem-vu-{conference.held_on:%Y%m%d}.xlsx")
     if request.GET.get("format") == "docx":
-        response = HttpResponse(exports.tasks_docx(conference, rows, today), content_type=DOCX)
-        response["Content-Disposition"] = f'attachment; filename="bao-cao-nhiem-vu-{conference.held_on:%Y%m%d}.docx"'
-        return response
+        return attachment(
+            exports.tasks_docx(conference, rows, today), f"bao-cao-nhiem-vu-{conference.held_on:%Y%m%d}.docx"
+        )
     return render(
         request,
         "conferences/conference_detail.html",
@@ -234,7 +229,7 @@ def task_detail(request, pk):
         "conferences/task_detail.html",
         {
             "task": task,
-            "status": TaskStatus(selectors.with_status([task], today)[0].status),
+            "status": TaskStatus(task_status(task, today)),
             "updates": task.updates.select_related("author"),
             "forms": forms,
             "cooperating": [*task.cooperating_departments.all(), *task.cooperating_associations.all()],

@@ -4,6 +4,7 @@ from functools import wraps
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
@@ -14,6 +15,19 @@ def check_perm(user, perm: str, obj=None) -> None:
     """403 unless `user` has `perm` (on `obj`). The one way views check an action."""
     if not user.has_perm(perm, obj):
         raise PermissionDenied
+
+
+CONTENT_TYPES = {
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
+
+
+def attachment(content: bytes, filename: str) -> HttpResponse:
+    """A generated .xlsx or .docx handed to the browser as a download named `filename`."""
+    response = HttpResponse(content, content_type=CONTENT_TYPES[filename.rsplit(".", 1)[-1]])
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
 
 
 def require_perm(perm: str):

@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,7 +14,7 @@ from sohoi.audit.services import access_log
 from sohoi.core import xlsx as core_xlsx
 from sohoi.core.errors import add_to_form
 from sohoi.core.pagination import CappedPaginator
-from sohoi.core.views import check_perm, require_perm
+from sohoi.core.views import attachment, check_perm, require_perm
 from sohoi.members import imports, selectors, services, xlsx
 from sohoi.members.forms import FiguresForm, ImportUploadForm, MemberFilterForm, MembershipEndForm, MembershipForm
 from sohoi.members.models import MemberImport
@@ -197,16 +196,10 @@ def person_detail(request, person_pk):
 # --- Excel in and out -------------------------------------------------------------------------------
 
 
-def _xlsx(content: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
 @login_required
 def import_template(request, pk):
     association = _association(request, pk, "members.manage_members")
-    return _xlsx(xlsx.import_template(association), "mau-danh-sach-hoi-vien.xlsx")
+    return attachment(xlsx.import_template(association), "mau-danh-sach-hoi-vien.xlsx")
 
 
 @login_required
@@ -259,7 +252,7 @@ def import_rejected(request, pk, import_pk):
         rows=len(rows),
         what=_("Rejected rows of the import “%(name)s”") % {"name": job.original_name},
     )
-    return _xlsx(xlsx.rows_with_reasons(header, rows, reasons), "dong-bi-tu-choi.xlsx")
+    return attachment(xlsx.rows_with_reasons(header, rows, reasons), "dong-bi-tu-choi.xlsx")
 
 
 @login_required
@@ -297,4 +290,4 @@ def member_export(request, pk):
         what=_("Member list of %(name)s (%(filters)s)")
         % {"name": association.name, "filters": request.GET.urlencode() or "-"},
     )
-    return _xlsx(core_xlsx.table("Hội viên", xlsx.EXPORT_COLUMNS, rows), "danh-sach-hoi-vien.xlsx")
+    return attachment(core_xlsx.table("Hội viên", xlsx.EXPORT_COLUMNS, rows), "danh-sach-hoi-vien.xlsx")

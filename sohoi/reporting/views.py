@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -9,15 +9,12 @@ from django.views.decorators.http import require_http_methods
 
 from sohoi.core import xlsx
 from sohoi.core.errors import add_to_form
-from sohoi.core.views import check_perm
+from sohoi.core.views import attachment, check_perm
 from sohoi.registry.selectors import association_get_for_user, association_list_for_user
 from sohoi.reporting import document, selectors, services
 from sohoi.reporting import xlsx as report_xlsx
 from sohoi.reporting.forms import ConsolidatedForm, ReportValuesForm, ReturnForm, UploadForm
 from sohoi.reporting.models import ReportingPeriod, ReportStatus
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 @login_required
@@ -92,9 +89,9 @@ def report_detail(request, period_pk, association_pk):
     if request.GET.get("format") == "xlsx":
         if report is None:
             raise Http404
-        response = HttpResponse(report_xlsx.report_workbook(report, indicators), content_type=XLSX)
-        response["Content-Disposition"] = f'attachment; filename="bao-cao-{period.year}-{association.pk}.xlsx"'
-        return response
+        return attachment(
+            report_xlsx.report_workbook(report, indicators), f"bao-cao-{period.year}-{association.pk}.xlsx"
+        )
     editable = can_fill and report.status in (ReportStatus.DRAFT, ReportStatus.RETURNED)
     initial = {**(report.values if report else {}), "revision": report.revision if report else 0}
     form = ReportValuesForm(
@@ -180,16 +177,12 @@ def consolidation(request, period_pk):
         rows.append([_("Total"), *[data.totals[i.code] for i in data.indicators]])
         if data.previous_totals:
             rows.append([_("Previous period"), *[data.previous_totals[i.code] for i in data.indicators]])
-        response = HttpResponse(xlsx.table(_("Consolidated"), header, rows), content_type=XLSX)
-        response["Content-Disposition"] = f'attachment; filename="tong-hop-{period.year}-{period.number}.xlsx"'
-        return response
+        return attachment(xlsx.table(_("Consolidated"), header, rows), f"tong-hop-{period.year}-{period.number}.xlsx")
     if request.GET.get("format") == "docx":
         content = document.period_document(
             period=period, data=data, consolidated=consolidated, c=c, day=timezone.localdate()
         )
-        response = HttpResponse(content, content_type=DOCX)
-        response["Content-Disposition"] = f'attachment; filename="bao-cao-tong-hop-{period.year}-{period.number}.docx"'
-        return response
+        return attachment(content, f"bao-cao-tong-hop-{period.year}-{period.number}.docx")
     can_edit = request.user.has_perm("reporting.edit_consolidated")
     initial = {"revision": consolidated.revision}
     if not consolidated.narrative:

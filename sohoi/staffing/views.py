@@ -2,7 +2,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -12,7 +11,7 @@ from sohoi.audit.models import AccessKind
 from sohoi.audit.services import access_log
 from sohoi.core import xlsx
 from sohoi.core.errors import add_to_form
-from sohoi.core.views import require_perm
+from sohoi.core.views import attachment, require_perm
 from sohoi.people.services import person_by_cccd, person_create
 from sohoi.registry.selectors import association_get_for_user, association_list_for_user
 from sohoi.staffing import leaders, selectors, services
@@ -27,15 +26,11 @@ from sohoi.staffing.forms import (
 )
 from sohoi.staffing.models import Course, Staff, Transfer
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
 
 def _xlsx(request, name: str, title: str, header: list, rows: list, *, personal: str = ""):
     if personal:
         access_log(actor=request.user, kind=AccessKind.EXPORT, what=personal, rows=len(rows))
-    response = HttpResponse(xlsx.table(title, header, rows), content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
-    return response
+    return attachment(xlsx.table(title, header, rows), f"{name}.xlsx")
 
 
 def _year(request) -> int:

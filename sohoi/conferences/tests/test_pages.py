@@ -182,7 +182,7 @@ def test_the_task_list_of_a_conference_as_xlsx_and_docx(cast, tasks):
         "Kết luận",
         "Đơn vị chủ trì",
         "Đơn vị phối hợp",
-        "Hạn",
+        "Thời hạn",
         "Trạng thái",
         "Tiến độ (%)",
         "Kết quả",
