@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import itemgetter
 from typing import NamedTuple
 
 from django.utils import timezone
@@ -21,7 +22,7 @@ from sohoi.core.text import clean_text, fold
 from sohoi.members.eligibility import eligibility_problem
 from sohoi.members.models import MemberType
 from sohoi.members.xlsxstream import NotXlsx, StreamingSheet, rows_in_background
-from sohoi.people.cccd import check_cccd, normalise
+from sohoi.people.cccd import PROVINCE_PREFIXES, century_and_sex, check_cccd, normalise
 from sohoi.people.ethnicity import ETHNIC_GROUPS
 from sohoi.people.models import DatePrecision
 
@@ -279,7 +280,11 @@ class Context:
     open_cccds: set  # CCCDs of persons already members of this association now
     today: dt.date = field(default_factory=timezone.localdate)
     seen: dict = field(default_factory=dict)  # duplicate key → first row
+    picker: tuple | None = None
+    quick_checks: dict = field(default_factory=dict)
     commune_memo: dict = field(default_factory=dict)
+    # The quick path's memory: a column's raw value → its checked value, or REFUSED (see quick_check).
+    memo: dict = field(default_factory=lambda: {name: {} for name in QUICK_MEMOS})
 
 
 class CleanRow(NamedTuple):
@@ -303,7 +308,181 @@ class CleanRow(NamedTuple):
 
 
 def check_row(values: list, row: int, layout: Layout, ctx: Context) -> tuple[CleanRow | None, list[Problem]]:
-    """Check one data row; `row` is its Excel row number."""
+    """Check one data row; `row` is its Excel row number. A plainly good row passes the quick path;
+    any other takes the full one, which names every problem."""
+    clean = quick_check(values, row, layout, ctx)
+    if clean is not None:
+        return clean, []
+    return full_check(values, row, layout, ctx)
+
+
+QUICK_FIELDS = (
+    "full_name",
+    "birth",
+    "sex",
+    "cccd",
+    "ethnicity",
+    "occupation",
+    "commune",
+    "address",
+    "phone",
+    "member_type",
+    "member_number",
+    "branch",
+    "joined_on",
+)
+QUICK_MEMOS = ("birth", "sex", "ethnicity", "commune", "member_type", "branch", "joined_on")
+REFUSED = object()  # a memo's answer for a value the full path must explain
+MEMO_LIMIT = 100_000  # values remembered per column: a column of all-different values stays small
+CENTURY_AND_SEX = {str(digit): century_and_sex(digit) for digit in range(10)}
+
+
+def _quick_picker(layout: Layout):
+    """What takes the QUICK_FIELDS' cells from a row padded with empty cells, and the padding."""
+    width = max(layout.columns.values()) + 1
+    places = [layout.columns.get(name, width) for name in QUICK_FIELDS]
+    return itemgetter(*places), [""] * (width + 1)
+
+
+def _remember(ctx: Context, name: str, raw):
+    """A column's value checked by its QUICK_MEMOS function and remembered; REFUSED for a value with
+    a problem."""
+    found = ctx.quick_checks[name](raw)
+    found = REFUSED if found is None else found
+    if len(ctx.memo[name]) < MEMO_LIMIT:
+        ctx.memo[name][raw] = found
+    return found
+
+
+def _checked(ctx: Context, name: str, raw, empty, *, text_only: bool = True):
+    """A column's checked value (`empty` for an empty cell), or REFUSED."""
+    if raw is None or raw == "":
+        return empty
+    if text_only and type(raw) is not str:
+        return REFUSED
+    return ctx.memo[name].get(raw) or _remember(ctx, name, raw)
+
+
+def _birth(ctx: Context):
+    def compute(raw):
+        birth_date, precision, problem = parse_date(raw)
+        if problem or (birth_date and not (dt.date(1900, 1, 1) <= birth_date <= ctx.today)):
+            return None
+        return birth_date, precision
+
+    return compute
+
+
+def _joined(raw):
+    joined_on, _precision, problem = parse_date(raw, allow_year=False)
+    return None if problem else joined_on
+
+
+def _lookup(table):
+    return lambda raw: table.get(fold(_text(raw))) or None
+
+
+def _ethnicity(raw):
+    text = _text(raw)
+    return (text.zfill(2) if text.isdigit() and 1 <= int(text) <= 56 else ETHNIC_BY_NAME.get(fold(text))) or None
+
+
+def quick_check(values: list, row: int, layout: Layout, ctx: Context) -> CleanRow | None:
+    """The row checked the short way: each column's few values are checked once per file and
+    remembered; the CCCD's digits are checked in place. None when anything is not plainly right (or the
+    layout is an unusual one): then the full check gives the same result with its messages. A test
+    compares the two on every kind of row."""
+    if layout.sex_by_birth_column:
+        return None
+    if ctx.picker is None:
+        ctx.picker = _quick_picker(layout)
+        ctx.quick_checks = {
+            "birth": _birth(ctx),
+            "sex": _lookup(SEX_VALUES),
+            "ethnicity": _ethnicity,
+            "commune": lambda raw: _commune(ctx, raw),
+            "member_type": _lookup(MEMBER_TYPES),
+            "branch": _lookup(ctx.branches_by_name),
+            "joined_on": _joined,
+        }
+    pick, padding = ctx.picker
+    (
+        raw_name,
+        raw_birth,
+        raw_sex,
+        raw_cccd,
+        raw_eth,
+        raw_occupation,
+        raw_commune,
+        raw_address,
+        raw_phone,
+        raw_type,
+        raw_number,
+        raw_branch,
+        raw_joined,
+    ) = pick(values + padding if type(values) is list else list(values) + padding)
+    if type(raw_name) is not str:
+        return None
+    name = _text(raw_name)
+    if not name or len(name) > 120:
+        return None
+    if name.isupper():
+        name = name.title()
+
+    # A code typed as a number (sex, ethnicity, member type) is left to the full check.
+    sex = _checked(ctx, "sex", raw_sex, "")
+    birth = _checked(ctx, "birth", raw_birth, (None, DatePrecision.DAY), text_only=False)
+    ethnicity = _checked(ctx, "ethnicity", raw_eth, "")
+    commune_id = _checked(ctx, "commune", raw_commune, None, text_only=False)
+    member_type = _checked(ctx, "member_type", raw_type, MemberType.OFFICIAL)
+    branch_id = _checked(ctx, "branch", raw_branch, None, text_only=False)
+    joined_on = _checked(ctx, "joined_on", raw_joined, REFUSED, text_only=False)
+    if REFUSED in (sex, birth, ethnicity, commune_id, member_type, branch_id, joined_on):
+        return None
+    birth_date, precision = birth
+    if joined_on > ctx.today or (birth_date and joined_on < birth_date):
+        return None
+
+    cccd = ""
+    if raw_cccd not in (None, ""):
+        if type(raw_cccd) is not str or len(raw_cccd) != 12 or not (raw_cccd.isascii() and raw_cccd.isdigit()):
+            return None
+        if raw_cccd[:3] not in PROVINCE_PREFIXES:
+            return None
+        century, coded_sex = CENTURY_AND_SEX[raw_cccd[3]]
+        if (sex and sex != coded_sex) or (birth_date and birth_date.year != century + int(raw_cccd[4:6])):
+            return None
+        cccd = raw_cccd
+
+    key = cccd or (fold(name), birth_date)
+    if key in ctx.seen or (cccd and cccd in ctx.open_cccds):
+        return None
+    if ctx.rule is not None and eligibility_problem(
+        ctx.rule, birth_date=birth_date, precision=precision, joined_on=joined_on, exception=False
+    ):
+        return None
+    ctx.seen[key] = row
+    return CleanRow(
+        row,
+        name,
+        birth_date,
+        precision,
+        sex,
+        cccd,
+        ethnicity,
+        _text(raw_occupation)[:120],
+        commune_id,
+        _text(raw_address)[:200],
+        _text(raw_phone)[:20],
+        member_type,
+        _text(raw_number)[:30],
+        branch_id,
+        joined_on,
+    )
+
+
+def full_check(values: list, row: int, layout: Layout, ctx: Context) -> tuple[CleanRow | None, list[Problem]]:
+    """Check one data row, naming every problem."""
     cols, headers = layout.columns, layout.headers
     problems: list[Problem] = []
 

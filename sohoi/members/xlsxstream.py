@@ -7,6 +7,7 @@ returns: text, numbers (int when whole), booleans, and dates for date-formatted 
 """
 
 import datetime as dt
+import itertools
 import os
 import pickle
 import re
@@ -15,6 +16,7 @@ import sys
 import zipfile
 from collections.abc import Iterator
 from html import unescape
+from operator import itemgetter
 from pathlib import Path
 from xml.etree.ElementTree import iterparse
 
@@ -59,14 +61,15 @@ def _is_date_format(code: str) -> bool:
 class StreamingSheet:
     """`height` (from the sheet's dimension, 0 when the file does not say) and `rows()`."""
 
-    def __init__(self, path):
-        self._path = path
+    def __init__(self, path, block: int = BLOCK):
+        self._path, self._block = path, block
         try:
             with zipfile.ZipFile(path) as self._zip:
                 self._sheet = self._first_sheet()
                 self._strings = self._shared_strings()
                 self._dates = self._date_styles()
                 self.height = self._dimension()
+                self._layouts = {}
         except (zipfile.BadZipFile, KeyError, OSError) as exc:
             raise NotXlsx(str(exc)) from exc
 
@@ -130,7 +133,7 @@ class StreamingSheet:
         """The sheet's XML cut after the last complete row of each block."""
         rest = b""
         with zipfile.ZipFile(self._path) as archive, archive.open(self._sheet) as f:
-            while block := f.read(BLOCK):
+            while block := f.read(self._block):
                 data = rest + block
                 end = data.rfind(b"</row>")
                 if end < 0:
@@ -170,81 +173,193 @@ class StreamingSheet:
     def rows(self) -> Iterator[tuple[int, list]]:
         """(Excel row number, values) for every row, empty rows between included, as calamine gives them
         (trailing empty cells left out)."""
-        expected, number, values = 1, 0, None
+        return numbered(self.block_rows(block) for block in self._blocks())
+
+    def block_rows(self, block: bytes) -> list[tuple[int | None, list]]:
+        """A block's rows as the file has them (number None where the row does not say): the fast way
+        when it can, else the general one."""
+        rows = self._fast_rows(block)
+        return self._general_rows(block) if rows is None else rows
+
+    def _fast_rows(self, block: bytes) -> list[tuple[int, list]] | None:
+        """The rows of a block whose cells are all of the common plain kinds (inline or shared strings,
+        numbers, empty cells, with their attributes in Excel's order), by a few whole-block replacements
+        in C instead of a Python step per cell: 3× faster on a million-row list. None when any cell is of
+        another kind (formula, boolean, rich text…) or the XML is laid out otherwise: then the general
+        reader takes the block."""
+        start = block.find(b"<row")
+        if start < 0:
+            return []
+        body = block[start:]
+        if b"\t" in body or b"\n" in body or b"\r" in body or b"\x01" in body:
+            return None
+        letters = FAST_LETTERS.findall(body)
+        for dated in self._dates:  # numbers in a date style: marked \x03, before the other numbers
+            body = re.sub(rb'<c r="[A-Z]+\d+" s="%d"(?: t="n")?><v>' % dated, b"\t\x03", body)
+        for pattern, replacement in FAST_CELLS:
+            body = pattern.sub(replacement, body)
+        body = body.replace(b"</v></c>", b"").replace(b"</t></is></c>", b"").replace(b"</row>", b"")
+        if b"<" in body or len(letters) != body.count(b"\t"):
+            return None
+        rows, strings, offset, layouts = [], self._strings, 0, self._layouts
+        for line in body.decode().split("\n")[1:]:
+            cells = line.split("\t")
+            number = int(cells[0])
+            count = len(cells) - 1
+            if count and letters[offset + count - 1] != COLUMN_NAMES[count - 1]:  # empty cells left out
+                key = b",".join(letters[offset : offset + count])
+                gather = layouts.get(key) or self._layout(key)
+                cells[0] = ""  # the row number's place serves the left-out cells
+                values = list(gather(cells))
+            else:
+                values = cells[1:]
+            offset += count
+            if "\x01" in line or "\x02" in line or "\x03" in line or "&" in line:
+                values = [v if not v or (v[0] > "\x03" and "&" not in v) else _fast_value(v, strings) for v in values]
+            rows.append((number, values))
+        return rows
+
+    def _layout(self, key: bytes):
+        """For the cells of a row that leaves some out (their columns joined by commas), what picks the
+        row's values from its cells, the left-out ones from the empty first."""
+        columns = [COLUMN_INDEX[letters] for letters in key.split(b",")]
+        source = [0] * (columns[-1] + 1)
+        for place, column in enumerate(columns, start=1):
+            source[column] = place
+        self._layouts[key] = gather = itemgetter(*source)  # a gap: at least two columns
+        return gather
+
+    def _general_rows(self, block: bytes) -> list[tuple[int | None, list]]:
+        rows, number, values = [], None, None
         value_of, strings, dates, columns = self._value, self._strings, self._dates, COLUMNS
-        for block in self._blocks():
-            for is_row, row, letters, attrs, body in TOKEN.findall(block):
-                if is_row:
-                    if values is not None:
-                        yield number, values
-                        expected = number + 1
-                    number = int(row) if row else expected
-                    while expected < number:  # rows the file leaves out are empty
-                        yield expected, []
-                        expected += 1
-                    values = []
-                    continue
-                column = columns.get(letters) if letters else len(values)
-                if column is None:
-                    column = _column(letters)
-                if column > len(values):
-                    values.extend([""] * (column - len(values)))
-                # The common cells first, without a function call: a shared string, a plain number, a
-                # one-run inline string.
-                if body[:3] == b"<v>" and b't="' not in attrs and not (dates and b's="' in attrs):
-                    values.append(float(body[3:-4]) if len(body) > 7 else "")
-                elif body[:3] == b"<v>" and b't="s"' in attrs:
-                    values.append(strings[int(body[3:-4])])
-                elif body[:7] == b"<is><t>" and body[-9:] == b"</t></is>" and b"<" not in body[7:-9]:
-                    text = body[7:-9].decode()
-                    values.append(unescape(text) if "&" in text else text)
-                else:
-                    value = value_of(attrs, body) if body else None
-                    values.append("" if value is None else value)
+        for is_row, row, letters, attrs, body in TOKEN.findall(block):
+            if is_row:
+                if values is not None:
+                    rows.append((number, values))
+                number = int(row) if row else None
+                values = []
+                continue
+            column = columns.get(letters) if letters else len(values)
+            if column is None:
+                column = _column(letters)
+            if column > len(values):
+                values.extend([""] * (column - len(values)))
+            # The common cells first, without a function call: a shared string, a plain number, a
+            # one-run inline string.
+            if body[:3] == b"<v>" and b't="' not in attrs and not (dates and b's="' in attrs):
+                values.append(float(body[3:-4]) if len(body) > 7 else "")
+            elif body[:3] == b"<v>" and b't="s"' in attrs:
+                values.append(strings[int(body[3:-4])])
+            elif body[:7] == b"<is><t>" and body[-9:] == b"</t></is>" and b"<" not in body[7:-9]:
+                text = body[7:-9].decode()
+                values.append(unescape(text) if "&" in text else text)
+            else:
+                value = value_of(attrs, body) if body else None
+                values.append("" if value is None else value)
         if values is not None:
+            rows.append((number, values))
+        return rows
+
+
+# The fast reader's replacements, literal (a template with groups costs a Python call per cell in 3.11):
+# each cell becomes a tab and its text; a shared string's index is marked \x01, a number \x02.
+FAST_CELLS = [
+    (re.compile(rb'<c r="[A-Z]+\d+"(?: s="\d+")? t="inlineStr"><is><t(?: xml:space="preserve")?>'), b"\t"),
+    (re.compile(rb'<c r="[A-Z]+\d+"(?: s="\d+")? t="s"><v>'), b"\t\x01"),
+    (re.compile(rb'<c r="[A-Z]+\d+"(?: s="\d+")?(?: t="n")?><v>'), b"\t\x02"),
+    (re.compile(rb'<c r="[A-Z]+\d+"(?: s="\d+")?(?: t="\w+")?/>'), b"\t"),
+    (re.compile(rb'<row r="(\d+)"[^>]*?/?>'), rb"\n\1"),
+]
+FAST_LETTERS = re.compile(rb'<c r="([A-Z]+)')
+COLUMN_NAMES = []
+for _index in range(16384):
+    _name, _n = b"", _index + 1
+    while _n:
+        _n, _rest = divmod(_n - 1, 26)
+        _name = bytes([65 + _rest]) + _name
+    COLUMN_NAMES.append(_name)
+COLUMN_INDEX = {name: index for index, name in enumerate(COLUMN_NAMES)}
+
+
+def _fast_value(value: str, strings: list[str]):
+    mark = value[0]
+    if mark == "\x01":
+        return strings[int(value[1:])]
+    if mark == "\x02":
+        return float(value[1:]) if len(value) > 1 else ""
+    if mark == "\x03":
+        if len(value) == 1:
+            return ""
+        moment = EXCEL_EPOCH + dt.timedelta(days=float(value[1:]))
+        return moment.date() if moment.time() == dt.time() else moment
+    return unescape(value) if "&" in value else value
+
+
+def numbered(blocks: Iterator[list[tuple[int | None, list]]]) -> Iterator[tuple[int, list]]:
+    """Rows of blocks in order, each with its Excel number: a row that does not say follows the one
+    before; rows the file leaves out are yielded empty."""
+    expected = 1
+    for rows in blocks:
+        for number, values in rows:
+            if number is None:
+                number = expected
+            while expected < number:
+                yield expected, []
+                expected += 1
             yield number, values
+            expected = number + 1
 
 
-def _produce(path: str, batch: int) -> None:  # runs in the reader process: pickled batches on stdout
+def _produce(path: str, part: int, parts: int, block: int) -> None:  # a reader: its blocks' rows, pickled
     out = sys.stdout.buffer
     try:
-        rows = []
-        for row in StreamingSheet(path).rows():
-            rows.append(row)
-            if len(rows) >= batch:
-                pickle.dump(rows, out, protocol=pickle.HIGHEST_PROTOCOL)
-                rows = []
-        pickle.dump(rows, out, protocol=pickle.HIGHEST_PROTOCOL)
+        sheet = StreamingSheet(path, block)
+        for index, block in enumerate(sheet._blocks()):
+            if index % parts == part:
+                pickle.dump(sheet.block_rows(block), out, protocol=pickle.HIGHEST_PROTOCOL)
         pickle.dump(None, out)
     except Exception as exc:  # the parent turns it into a message for the person importing
         pickle.dump(NotXlsx(str(exc)), out)
     out.flush()
 
 
-def rows_in_background(path, batch: int = 2000) -> Iterator[tuple[int, list]]:
-    """The rows of `path`, read by a second process while this one works on them: on a 2-core machine
-    the reading (a third of a large import) runs beside the checks. The pipe holds a few batches, so
-    memory stays flat. A plain subprocess, not multiprocessing: nothing of the caller is re-imported."""
+def rows_in_background(path, readers: int = 2, block: int = BLOCK) -> Iterator[tuple[int, list]]:
+    """The rows of `path`, read by other processes while this one works on them: reader k parses blocks
+    k, k + readers, …, and this process takes the blocks in turn. On a 2-core machine two readers and
+    the checks keep both cores busy. Each pipe holds about a block, so memory stays flat. Plain
+    subprocesses, not multiprocessing: nothing of the caller is re-imported."""
     root = str(Path(__file__).resolve().parents[2])
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")]))}
-    code = f"from sohoi.members.xlsxstream import _produce; _produce({str(path)!r}, {int(batch)})"
+    processes = []
     try:
-        process = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, env=env, cwd=root)
-    except OSError:  # no second process here: read in this one
-        yield from StreamingSheet(path).rows()
+        for part in range(readers):
+            code = f"from sohoi.members.xlsxstream import _produce; _produce({str(path)!r}, {part}, {readers}, {block})"
+            processes.append(subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, env=env, cwd=root))
+    except OSError:  # no other process here: read in this one
+        _stop(processes)
+        yield from StreamingSheet(path, block).rows()
         return
     try:
-        while True:
-            try:
-                rows = pickle.load(process.stdout)
-            except EOFError as exc:
-                raise NotXlsx("the reader process stopped") from exc
-            if rows is None:
-                return
-            if isinstance(rows, Exception):
-                raise rows
-            yield from rows
+        yield from numbered(_blocks_from(processes))
     finally:
+        _stop(processes)
+
+
+def _blocks_from(processes) -> Iterator[list]:
+    for turn in itertools.count():
+        try:
+            rows = pickle.load(processes[turn % len(processes)].stdout)
+        except EOFError as exc:
+            raise NotXlsx("a reader process stopped") from exc
+        if rows is None:  # the block after the last
+            return
+        if isinstance(rows, Exception):
+            raise rows
+        yield rows
+
+
+def _stop(processes) -> None:
+    for process in processes:
         process.stdout.close()
         if process.poll() is None:
             process.terminate()

@@ -189,19 +189,30 @@ def test_all_or_nothing_refuses_to_start_with_bad_rows(cast, django_capture_on_c
     assert Membership.objects.filter(association=cast.association_a).count() == 0
 
 
-def test_a_failure_late_in_a_big_file_leaves_nothing_written(cast, django_capture_on_commit_callbacks):
-    rows = [
-        [i, f"Người Thứ {i}", "1960", "Nam", f"019060{i:06d}", "Kinh", "05443", "01/01/2021"] for i in range(1, 12001)
+def numbered_rows(count: int) -> list[list]:
+    """Person i on row i + 1: "Người Thứ i", CCCD 019060 and i in six digits."""
+    return [
+        [i, f"Người Thứ {i}", "1960", "Nam", f"019060{i:06d}", "Kinh", "05443", "01/01/2021"]
+        for i in range(1, count + 1)
     ]
-    job = upload(cast, workbook(rows), mode="all_or_nothing", capture=django_capture_on_commit_callbacks)
-    assert (job.valid_rows, job.invalid_rows) == (12000, 0)
-    # Between the check and the import, the person on row 11,002 joins the association another way.
+
+
+def joins_another_way(cast, i: int) -> None:
+    """Between the check and the import, person i of numbered_rows joins the association another way."""
     membership_create(
         association=cast.association_a,
         joined_on=dt.date(2022, 1, 1),
         by=None,
-        person_data=PersonData(full_name="Người Thứ 11001", cccd="019060011001", sex="M", birth_year=1960),
+        person_data=PersonData(full_name=f"Người Thứ {i}", cccd=f"019060{i:06d}", sex="M", birth_year=1960),
     )
+
+
+def test_a_failure_late_in_a_big_file_leaves_nothing_written(cast, django_capture_on_commit_callbacks):
+    job = upload(
+        cast, workbook(numbered_rows(12000)), mode="all_or_nothing", capture=django_capture_on_commit_callbacks
+    )
+    assert (job.valid_rows, job.invalid_rows) == (12000, 0)
+    joins_another_way(cast, 11001)  # the person on row 11,002
     with django_capture_on_commit_callbacks(execute=True):
         cast.client("officer_a").post(f"/associations/{cast.association_a.pk}/members/import/{job.pk}/")
     job.refresh_from_db()

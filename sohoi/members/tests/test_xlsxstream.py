@@ -74,12 +74,54 @@ def test_a_file_that_is_not_xlsx_is_refused(tmp_path):
         StreamingSheet(path)
 
 
-def test_a_second_process_reads_the_same_rows(tmp_path):
+@pytest.mark.parametrize("readers", [1, 2, 3])
+def test_other_processes_read_the_same_rows_block_by_block(tmp_path, readers):
     from sohoi.members.xlsxstream import rows_in_background
 
     path = tmp_path / "ds.xlsx"
     _xlsxwriter(str(path), {})
-    assert list(rows_in_background(path, batch=3)) == list(StreamingSheet(path).rows())
+    expected = list(StreamingSheet(path).rows())
+    assert len(expected) == 10
+    assert list(rows_in_background(path, readers=readers, block=300)) == expected  # a few rows a block
+
+
+def _plain(path, *, shared: bool):
+    """What Excel-like writers produce for a member list: strings, numbers, dates, cells left out."""
+    wb = xlsxwriter.Workbook(path, {"constant_memory": not shared})
+    ws = wb.add_worksheet()
+    day = wb.add_format({"num_format": "dd/mm/yyyy"})
+    ws.write_row(0, 0, ["STT", "Họ và tên", "Ngày sinh", "CCCD", "Ghi chú", "Ngày vào hội"])
+    for n in range(1, 40):
+        ws.write_number(n, 0, n)
+        ws.write_string(n, 1, f"Nông Thị Hoa {n} & <con>")
+        ws.write_datetime(n, 2, dt.date(1950, 1, n % 28 + 1), day)
+        if n % 3:
+            ws.write_string(n, 3, f"0061500{n:05d}")  # every third row leaves the cell out
+        ws.write_string(n, 5, "01/06/2020")
+    ws.write_number(41, 4, 1.5)  # a row 41 that starts at E, after an empty row 40
+    wb.close()
+
+
+@pytest.mark.parametrize("shared", [True, False], ids=["shared-strings", "inline-strings"])
+def test_plain_blocks_take_the_fast_way_and_read_the_same(tmp_path, shared):
+    path = tmp_path / "plain.xlsx"
+    _plain(str(path), shared=shared)
+    sheet = StreamingSheet(path)
+    blocks = list(sheet._blocks())
+    assert all(sheet._fast_rows(block) is not None for block in blocks)
+    fast = [row for block in blocks for row in sheet._fast_rows(block)]
+    assert fast == [row for block in blocks for row in sheet._general_rows(block)]
+    rows = list(sheet.rows())
+    assert rows[1] == (2, [1.0, "Nông Thị Hoa 1 & <con>", dt.date(1950, 1, 2), "006150000001", "", "01/06/2020"])
+    assert rows[3] == (4, [3.0, "Nông Thị Hoa 3 & <con>", dt.date(1950, 1, 4), "", "", "01/06/2020"])
+    assert rows[40:] == [(41, []), (42, ["", "", "", "", 1.5])]
+
+
+def test_a_block_with_an_unusual_cell_takes_the_general_way(tmp_path):
+    path = tmp_path / "ds.xlsx"
+    _xlsxwriter(str(path), {})  # a formula and a boolean
+    sheet = StreamingSheet(path)
+    assert next(sheet._fast_rows(block) for block in sheet._blocks()) is None
 
 
 def test_a_broken_sheet_read_by_a_second_process_says_so(tmp_path):

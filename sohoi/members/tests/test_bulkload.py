@@ -1,0 +1,71 @@
+"""A large list is written with the indexes and foreign keys dropped and built again: the same tables
+afterwards, nothing left half done when the import fails."""
+
+from django.db import connection
+
+from sohoi.members import bulkload
+from sohoi.members.models import Membership
+from sohoi.members.tests.test_import import joins_another_way, numbered_rows, upload, workbook
+from sohoi.people.models import Person
+
+
+def _schema() -> list[tuple]:
+    """The two tables' indexes and foreign keys, as the database describes them."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT indexname, indexdef FROM pg_indexes WHERE tablename IN ('people_person', 'members_membership')"
+            )
+            indexes = cursor.fetchall()
+            cursor.execute(
+                "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint "
+                "WHERE conrelid IN ('people_person'::regclass, 'members_membership'::regclass)"
+            )
+            return sorted(indexes + cursor.fetchall())
+        cursor.execute(
+            "SELECT name, sql FROM sqlite_master WHERE tbl_name IN ('people_person', 'members_membership') "
+            "ORDER BY name"
+        )
+        return cursor.fetchall()
+
+
+def test_only_a_list_at_least_as_large_as_the_registry_is_loaded_in_bulk(db, monkeypatch):
+    for name in ("Lò Văn A", "Lò Văn B", "Lò Văn C"):
+        Person.objects.create(full_name=name, name_folded=name.lower())
+    persons = Person.objects.count()
+    monkeypatch.setattr(bulkload, "MIN_ROWS", 2)
+    assert not bulkload.worth_it(1)  # a short list never
+    assert not bulkload.worth_it(persons - 1)  # smaller than the registry
+    assert bulkload.worth_it(persons)
+
+
+def test_the_bulk_load_leaves_the_same_indexes_and_keys(cast, monkeypatch, django_capture_on_commit_callbacks):
+    monkeypatch.setattr(bulkload, "MIN_ROWS", 50)
+    before = _schema()
+    dropped = []
+    original = bulkload._drop
+    monkeypatch.setattr(bulkload, "_drop", lambda cursor: dropped.extend(original(cursor)) or dropped)
+    job = upload(cast, workbook(numbered_rows(300)), capture=django_capture_on_commit_callbacks)
+    with django_capture_on_commit_callbacks(execute=True):
+        cast.client("officer_a").post(f"/associations/{cast.association_a.pk}/members/import/{job.pk}/")
+    job.refresh_from_db()
+    assert (job.status, job.imported_rows) == ("done", 300)
+    assert len(dropped) >= 8  # the indexes of both tables (and the foreign keys on PostgreSQL)
+    assert _schema() == before
+    assert Membership.objects.filter(association=cast.association_a, person__cccd="019060000300").count() == 1
+
+
+def test_a_failed_bulk_load_leaves_nothing_and_the_indexes_in_place(
+    cast, monkeypatch, django_capture_on_commit_callbacks
+):
+    monkeypatch.setattr(bulkload, "MIN_ROWS", 50)
+    before = _schema()
+    job = upload(cast, workbook(numbered_rows(300)), mode="all_or_nothing", capture=django_capture_on_commit_callbacks)
+    joins_another_way(cast, 250)  # the person on row 251
+    with django_capture_on_commit_callbacks(execute=True):
+        cast.client("officer_a").post(f"/associations/{cast.association_a.pk}/members/import/{job.pk}/")
+    job.refresh_from_db()
+    assert (job.status, job.imported_rows) == ("failed", 0)
+    assert job.message.startswith("Dòng 251, cột “Số CCCD”: “019060000250”")
+    assert Person.objects.filter(full_name__startswith="Người Thứ").count() == 1
+    assert _schema() == before
