@@ -121,6 +121,8 @@ def phase_import(file: str, rows: int) -> dict:
         "total_s": done - started,
         "rows_per_s": rows / (done - started),
         "peak_mb": peak_mb(),
+        # the reader processes of the .xlsx (sohoi.members.xlsxstream): the largest one's peak
+        "reader_peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
         "association": association.pk,
     }
 
@@ -332,7 +334,7 @@ def main() -> None:
         print(
             f"  Sổ Hội     {ours['rows_per_s']:>10,.0f} rows/s  ({ours['total_s']:.1f} s: check {ours['check_s']:.1f} s"
             f" + write {ours['write_s']:.1f} s; {ours['imported']:,} imported, {ours['invalid']:,} rejected)"
-            f"  peak {ours['peak_mb']:.0f} MB"
+            f"  peak {ours['peak_mb']:.0f} MB (+ {ours['reader_peak_mb']:.0f} MB in each of 2 readers)"
         )
         print(
             f"  ratio      {ours['rows_per_s'] / raw['rows_per_s']:.2f}× raw limit (target ≥ 0.5), "

@@ -66,7 +66,8 @@ def checked_rows(path, association) -> tuple[Layout, int, Iterator[tuple[CleanRo
 
     def generate():
         for index, values in chain(enumerate(head, start=1), rows):
-            if index >= layout.first_data_row and any(v not in (None, "") for v in values):
+            # any(values) first: in C, and true for nearly every row
+            if index >= layout.first_data_row and (any(values) or any(v not in (None, "") for v in values)):
                 yield check_row(values, index, layout, ctx)
 
     return layout, max(sheet.height - layout.first_data_row + 1, 0), generate()
