@@ -39,6 +39,8 @@ def bulk_load(rows: int):
     with connection.cursor() as cursor:
         _check_deferred(cursor)
         dropped = _drop(cursor)
+        if connection.vendor == "postgresql":  # sorts in memory when building the indexes again
+            cursor.execute("SET LOCAL maintenance_work_mem = '256MB'")
     yield True
     with connection.cursor() as cursor:
         _check_deferred(cursor)

@@ -7,6 +7,7 @@ what was expected, in Vietnamese.
 """
 
 import datetime as dt
+import pickle
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -21,7 +22,7 @@ from django.utils.translation import gettext as _
 from sohoi.core.text import clean_text, fold
 from sohoi.members.eligibility import eligibility_problem
 from sohoi.members.models import MemberType
-from sohoi.members.xlsxstream import NotXlsx, StreamingSheet, rows_in_background
+from sohoi.members.xlsxstream import BLOCK, NotXlsx, StreamingSheet, blocks_in_background, rows_in_background
 from sohoi.people.cccd import PROVINCE_PREFIXES, century_and_sex, check_cccd, normalise
 from sohoi.people.ethnicity import ETHNIC_GROUPS
 from sohoi.people.models import DatePrecision
@@ -171,7 +172,8 @@ def _field_labels() -> dict[str, str]:
     }
 
 
-PARALLEL_FROM_ROWS = 50_000  # below this, starting a reader process costs more than it saves
+PARALLEL_FROM_ROWS = 50_000  # below this, starting reader processes costs more than it saves
+READER_BLOCK = BLOCK  # the XML a reader process parses at a time
 
 
 class Sheet:
@@ -186,11 +188,16 @@ class Sheet:
             raise ImportFileError(_("The file cannot be read as an Excel workbook (.xlsx).")) from exc
         self.height = self._sheet.height
 
-    def rows(self) -> Iterator[tuple[int, list]]:
-        """(Excel row number, values) for every row; a large sheet is read by a second process."""
-        if self.height >= PARALLEL_FROM_ROWS:
-            return rows_in_background(self._path)
+    def rows(self, *, in_background: bool = True) -> Iterator[tuple[int, list]]:
+        """(Excel row number, values) for every row; a large sheet is read by other processes."""
+        if in_background and self.height >= PARALLEL_FROM_ROWS:
+            return rows_in_background(self._path, block=READER_BLOCK)
         return self._sheet.rows()
+
+    def blocks(self, transform) -> Iterator[list]:
+        """The sheet's blocks of rows, read by other processes that apply `transform` (see
+        xlsxstream.blocks_in_background)."""
+        return blocks_in_background(self._path, block=READER_BLOCK, transform=transform)
 
 
 @lru_cache(maxsize=65536)  # a list repeats its communes, dates, sexes, ethnic groups
@@ -387,7 +394,7 @@ def _ethnicity(raw):
     return (text.zfill(2) if text.isdigit() and 1 <= int(text) <= 56 else ETHNIC_BY_NAME.get(fold(text))) or None
 
 
-def quick_check(values: list, row: int, layout: Layout, ctx: Context) -> CleanRow | None:
+def quick_check(values: list, row: int, layout: Layout, ctx: Context, *, deduplicate: bool = True) -> CleanRow | None:
     """The row checked the short way: each column's few values are checked once per file and
     remembered; the CCCD's digits are checked in place. None when anything is not plainly right (or the
     layout is an unusual one): then the full check gives the same result with its messages. A test
@@ -454,14 +461,15 @@ def quick_check(values: list, row: int, layout: Layout, ctx: Context) -> CleanRo
             return None
         cccd = raw_cccd
 
-    key = cccd or (fold(name), birth_date)
-    if key in ctx.seen or (cccd and cccd in ctx.open_cccds):
+    key = person_key(cccd, name, birth_date) if deduplicate else None
+    if (deduplicate and key in ctx.seen) or (cccd and cccd in ctx.open_cccds):
         return None
     if ctx.rule is not None and eligibility_problem(
         ctx.rule, birth_date=birth_date, precision=precision, joined_on=joined_on, exception=False
     ):
         return None
-    ctx.seen[key] = row
+    if deduplicate:
+        ctx.seen[key] = row
     return CleanRow(
         row,
         name,
@@ -479,6 +487,54 @@ def quick_check(values: list, row: int, layout: Layout, ctx: Context) -> CleanRo
         branch_id,
         joined_on,
     )
+
+
+def duplicate_problem(row: int, layout: Layout, cccd: str, name: str, first_row: int) -> Problem:
+    """The same person (by CCCD, else by name and birth date) is on an earlier row of the file."""
+    column = "cccd" if cccd else "full_name"
+    return Problem(
+        row,
+        layout.headers.get(column, column),
+        _text(cccd or name),
+        _("a person listed once (the same person is on row %(row)s)") % {"row": first_row},
+    )
+
+
+def person_key(cccd: str, name: str, birth_date) -> str | tuple:
+    """What makes two rows of a file the same person."""
+    return cccd or (fold(name), birth_date)
+
+
+def deduplicated(clean: tuple, layout: Layout, ctx: Context) -> tuple[tuple | None, list[Problem]]:
+    """A row a reader process found good (quick_check without the duplicate test), against the rows
+    before it: what full_check would say of it."""
+    row, name, birth_date, cccd = clean[0], clean[1], clean[2], clean[5]
+    key = person_key(cccd, name, birth_date)
+    first = ctx.seen.get(key)
+    if first is not None:
+        return None, [duplicate_problem(row, layout, cccd, name, first)]
+    ctx.seen[key] = row
+    return clean, []
+
+
+def reader_checks(payload):
+    """Run in a reader process (xlsxstream.blocks_in_background): each data row goes through
+    quick_check, all but the duplicate test, which needs the rows before it; a row found good is sent
+    as its CleanRow's tuple, any other as (number, values) for the full check in the importing process.
+    (Reached through sohoi.members.readers, which sets Django up first.)"""
+    layout, ctx = pickle.loads(payload)
+    first = layout.first_data_row
+
+    def check(rows):
+        out = []
+        for number, values in rows:
+            clean = None
+            if number is not None and number >= first and any(values):
+                clean = quick_check(values, number, layout, ctx, deduplicate=False)
+            out.append((number, values) if clean is None else tuple(clean))
+        return out
+
+    return check
 
 
 def full_check(values: list, row: int, layout: Layout, ctx: Context) -> tuple[CleanRow | None, list[Problem]]:
@@ -567,13 +623,9 @@ def full_check(values: list, row: int, layout: Layout, ctx: Context) -> tuple[Cl
         problem("joined_on", cell("joined_on"), _("a date after the birth date"))
 
     if not problems:
-        key = cccd or (fold(name), birth_date)
+        key = person_key(cccd, name, birth_date)
         if key in ctx.seen:
-            problem(
-                "cccd" if cccd else "full_name",
-                cccd or name,
-                _("a person listed once (the same person is on row %(row)s)") % {"row": ctx.seen[key]},
-            )
+            problems.append(duplicate_problem(row, layout, cccd, name, ctx.seen[key]))
         elif cccd and cccd in ctx.open_cccds:
             problem("cccd", cccd, _("a person not yet in the association (already a member)"))
         else:

@@ -7,6 +7,7 @@ returns: text, numbers (int when whole), booleans, and dates for date-formatted 
 """
 
 import datetime as dt
+import importlib
 import itertools
 import os
 import pickle
@@ -236,7 +237,8 @@ class StreamingSheet:
             if is_row:
                 if values is not None:
                     rows.append((number, values))
-                number = int(row) if row else None
+                # a row that does not say follows the one before (None: the block's first rows)
+                number = int(row) if row else (None if number is None else number + 1)
                 values = []
                 continue
             column = columns.get(letters) if letters else len(values)
@@ -300,6 +302,10 @@ def numbered(blocks: Iterator[list[tuple[int | None, list]]]) -> Iterator[tuple[
     before; rows the file leaves out are yielded empty."""
     expected = 1
     for rows in blocks:
+        if rows and rows[0][0] == expected and rows[-1][0] == expected + len(rows) - 1:
+            yield from rows  # the usual block: numbered, nothing left out
+            expected += len(rows)
+            continue
         for number, values in rows:
             if number is None:
                 number = expected
@@ -313,34 +319,57 @@ def numbered(blocks: Iterator[list[tuple[int | None, list]]]) -> Iterator[tuple[
 def _produce(path: str, part: int, parts: int, block: int) -> None:  # a reader: its blocks' rows, pickled
     out = sys.stdout.buffer
     try:
+        transform = _transform(pickle.load(sys.stdin.buffer))
         sheet = StreamingSheet(path, block)
-        for index, block in enumerate(sheet._blocks()):
+        for index, block_xml in enumerate(sheet._blocks()):
             if index % parts == part:
-                pickle.dump(sheet.block_rows(block), out, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump(transform(sheet.block_rows(block_xml)), out, protocol=pickle.HIGHEST_PROTOCOL)
         pickle.dump(None, out)
     except Exception as exc:  # the parent turns it into a message for the person importing
         pickle.dump(NotXlsx(str(exc)), out)
     out.flush()
 
 
+def _transform(spec):
+    """What a reader does to each block's rows before sending them: nothing, or `function(payload)` of
+    the spec (module, function name, payload) — work that runs beside the caller's."""
+    if spec is None:
+        return lambda rows: rows
+    module, name, payload = spec
+    return getattr(importlib.import_module(module), name)(payload)
+
+
 def rows_in_background(path, readers: int = 2, block: int = BLOCK) -> Iterator[tuple[int, list]]:
-    """The rows of `path`, read by other processes while this one works on them: reader k parses blocks
-    k, k + readers, …, and this process takes the blocks in turn. On a 2-core machine two readers and
-    the checks keep both cores busy. Each pipe holds about a block, so memory stays flat. Plain
-    subprocesses, not multiprocessing: nothing of the caller is re-imported."""
+    """The rows of `path`, numbered, read by other processes (see blocks_in_background)."""
+    return numbered(blocks_in_background(path, readers, block))
+
+
+def blocks_in_background(path, readers: int = 2, block: int = BLOCK, transform=None) -> Iterator[list]:
+    """Each block's rows (as `transform` leaves them), read by other processes while this one works on
+    them: reader k parses blocks k, k + readers, …, and this process takes the blocks in turn. On a
+    2-core machine two readers and the caller keep both cores busy. Each pipe holds about a block, so
+    memory stays flat. Plain subprocesses, not multiprocessing: nothing of the caller is re-imported."""
     root = str(Path(__file__).resolve().parents[2])
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")]))}
+    spec = pickle.dumps(transform, protocol=pickle.HIGHEST_PROTOCOL)
     processes = []
     try:
         for part in range(readers):
             code = f"from sohoi.members.xlsxstream import _produce; _produce({str(path)!r}, {part}, {readers}, {block})"
-            processes.append(subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, env=env, cwd=root))
+            process = subprocess.Popen(
+                [sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env, cwd=root
+            )
+            processes.append(process)
+            process.stdin.write(spec)
+            process.stdin.close()
     except OSError:  # no other process here: read in this one
         _stop(processes)
-        yield from StreamingSheet(path, block).rows()
+        sheet, change = StreamingSheet(path, block), _transform(transform)
+        for block_xml in sheet._blocks():
+            yield change(sheet.block_rows(block_xml))
         return
     try:
-        yield from numbered(_blocks_from(processes))
+        yield from _blocks_from(processes)
     finally:
         _stop(processes)
 

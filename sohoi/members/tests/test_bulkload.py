@@ -3,7 +3,7 @@ afterwards, nothing left half done when the import fails."""
 
 from django.db import connection
 
-from sohoi.members import bulkload
+from sohoi.members import bulkload, imports
 from sohoi.members.models import Membership
 from sohoi.members.tests.test_import import joins_another_way, numbered_rows, upload, workbook
 from sohoi.people.models import Person
@@ -69,3 +69,19 @@ def test_a_failed_bulk_load_leaves_nothing_and_the_indexes_in_place(
     assert job.message.startswith("Dòng 251, cột “Số CCCD”: “019060000250”")
     assert Person.objects.filter(full_name__startswith="Người Thứ").count() == 1
     assert _schema() == before
+
+
+def test_a_person_already_registered_is_found_among_the_preloaded_numbers(
+    cast, monkeypatch, django_capture_on_commit_callbacks
+):
+    monkeypatch.setattr(bulkload, "MIN_ROWS", 50)
+    known = Person.objects.create(full_name="Người Thứ 7", name_folded="nguoi thu 7", cccd="019060000007")
+    assert imports._preloaded_persons(300)["019060000007"] == known.pk
+    assert imports._preloaded_persons(Person.objects.count() - 1) is None  # more persons than rows: no
+    job = upload(cast, workbook(numbered_rows(300)), capture=django_capture_on_commit_callbacks)
+    with django_capture_on_commit_callbacks(execute=True):
+        cast.client("officer_a").post(f"/associations/{cast.association_a.pk}/members/import/{job.pk}/")
+    job.refresh_from_db()
+    assert (job.status, job.imported_rows) == ("done", 300)
+    assert list(Person.objects.filter(cccd="019060000007").values_list("pk", flat=True)) == [known.pk]
+    assert Membership.objects.filter(association=cast.association_a, person=known).count() == 1

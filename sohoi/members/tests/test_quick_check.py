@@ -151,3 +151,29 @@ def test_the_quick_path_takes_plain_rows_and_leaves_the_others(context):
     assert quick_check(_row(), 3, layout, ctx) is None  # a duplicate: the full check says of which row
     assert quick_check(_row(**{"Số CCCD": 6160004330.0}), 4, layout, ctx) is None
     assert ctx.seen == {"006160004321": 2}
+
+
+def test_reader_processes_check_a_large_sheet_as_this_process_would(context, monkeypatch, tmp_path):
+    """Many blocks, read and quick-checked by two reader processes; duplicates across blocks, rows
+    the readers leave to the full check, all in file order."""
+    from sohoi.members import importer
+    from sohoi.members.tests.test_import import workbook
+
+    association, _ctx = context
+    path = tmp_path / "ds.xlsx"
+    path.write_bytes(workbook(ROWS * 3, header=HEADER))  # every row again twice: duplicates
+    monkeypatch.setattr(importer, "READER_BLOCK", 2000)  # a few rows a block
+    alone = list(imports.checked_rows(path, association)[2])
+    monkeypatch.setattr(imports, "PARALLEL_FROM_ROWS", 1)
+    calls, original = [], importer.blocks_in_background
+    monkeypatch.setattr(importer, "blocks_in_background", lambda *a, **k: calls.append(k) or original(*a, **k))
+    with_readers = list(imports.checked_rows(path, association)[2])
+    assert [call["transform"][:2] for call in calls] == [("sohoi.members.readers", "quick_checks")]
+    assert with_readers == alone
+    assert len(alone) == 3 * len(ROWS)
+    clean = [row for row, (clean, _problems) in enumerate(alone, start=2) if clean]
+    # as in the first test, and row 45: its CCCD is a member only in that test's context
+    assert clean == [2, 5, 6, 7, 8, 15, 16, 18, 19, 21, 22, 24, 25, 28, 30, 38, 40, 42, 43, 45]
+    again = 2 + len(ROWS)  # the first row's second copy
+    assert alone[again - 2][1][0].value == "006160004321"
+    assert alone[again - 2][1][0].message.endswith("dòng 2)")
