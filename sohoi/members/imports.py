@@ -4,9 +4,10 @@ Rows are written with executemany in chunks, persons with ids allocated under a 
 million-row file is not a million ORM saves. A person already known by CCCD gets a new membership.
 """
 
+import os
 import pickle
 from collections.abc import Iterator
-from functools import lru_cache
+from contextlib import contextmanager
 from itertools import chain, islice
 
 from django.db import connection, transaction
@@ -16,8 +17,9 @@ from django.utils.translation import gettext as _
 from sohoi.audit.models import Action
 from sohoi.audit.services import audit_log
 from sohoi.core.errors import ApplicationError
-from sohoi.core.text import fold, given_name_first
+from sohoi.core.text import fold
 from sohoi.geo.selectors import home_communes
+from sohoi.members import staging
 from sohoi.members.bulkload import bulk_load
 from sohoi.members.importer import (
     HEADER_SCAN_ROWS,
@@ -40,6 +42,7 @@ from sohoi.members.models import (
     MemberImport,
     Membership,
 )
+from sohoi.members.staging import Staging, name_keys
 from sohoi.people.ethnicity import CODE_SYSTEM
 
 CHUNK = 5000
@@ -129,23 +132,26 @@ def member_import_check(job: MemberImport) -> MemberImport:
         _progress(job, total_rows=total, ignored_columns=layout.ignored)
         valid = invalid = done = stored = 0
         batch, staged = [], []
-        with open(staging_path(job), "wb") as staging:
+        stage = Staging(staging_path(job))
+        try:
             for clean, problems in results:
                 done += 1
                 if clean:
                     valid += 1
-                    staged.append(tuple(clean))
+                    staged.append(clean)
                 else:
                     invalid += 1
                     batch.extend(problems[: max(MAX_STORED_PROBLEMS - stored, 0)])
                     stored += len(problems)
                 if done % CHUNK == 0:
                     _store_problems(job, batch)
-                    pickle.dump(staged, staging, protocol=pickle.HIGHEST_PROTOCOL)
+                    stage.add(staged)
                     batch, staged = [], []
                     _progress(job, processed_rows=done)
             _store_problems(job, batch)
-            pickle.dump(staged, staging, protocol=pickle.HIGHEST_PROTOCOL)
+            stage.add(staged)
+        finally:
+            stage.close()
         _progress(
             job,
             status=ImportStatus.CHECKED,
@@ -160,19 +166,8 @@ def member_import_check(job: MemberImport) -> MemberImport:
 
 
 def staging_path(job: MemberImport) -> str:
-    """The checked rows, kept next to the upload between the check and the import."""
-    return job.file.path + ".checked"
-
-
-def _staged(job: MemberImport) -> Iterator[CleanRow]:
-    with open(staging_path(job), "rb") as staging:
-        while True:
-            try:
-                chunk = pickle.load(staging)
-            except EOFError:
-                return
-            for values in chunk:
-                yield CleanRow(*values)
+    """The checked rows (sohoi.members.staging), kept next to the upload between the check and the import."""
+    return job.file.path + ".checked.sqlite3"
 
 
 def member_import_confirm(*, job: MemberImport, by) -> MemberImport:
@@ -207,39 +202,18 @@ def member_import_run(job: MemberImport) -> MemberImport:
     registry may have changed since (a person who became a member, a branch that closed). In "all or
     nothing" mode one such row leaves nothing written; otherwise it joins the rejected rows."""
     try:
-        with transaction.atomic():
+        with _attached(job) as in_sql, transaction.atomic():
             _lock_tables()
-            open_cccds = _open_cccds(job.association)
             open_branches = set(job.association.branches.filter(closed_on__isnull=True).values_list("pk", flat=True))
-            chunk, written, late_problems = [], 0, []
-            known = _preloaded_persons(job.valid_rows)
             with bulk_load(job.valid_rows):
-                for clean in _staged(job):
-                    problem = _changed_since_check(clean, open_cccds, open_branches)
-                    if problem:
-                        if job.mode == ImportMode.ALL_OR_NOTHING:
-                            raise _AbortImport(
-                                _(
-                                    "Row %(row)s, column “%(col)s”: “%(value)s” — expected %(exp)s. "
-                                    "Nothing was imported."
-                                )
-                                % {
-                                    "row": problem.row,
-                                    "col": problem.column,
-                                    "value": problem.value,
-                                    "exp": problem.message,
-                                }
-                            )
-                        late_problems.append(problem)
-                        continue
-                    chunk.append(clean)
-                    if len(chunk) >= CHUNK:
-                        written += write_rows(chunk, job.association, known=known)
-                        chunk = []
-                written += write_rows(chunk, job.association, known=known)
+                write = _write_in_sql if in_sql else _write_in_python
+                written, late_problems = write(job, open_branches)
             _store_problems(job, late_problems)
             audit_log(
-                actor=job.created_by, action=Action.CREATE, obj=job, note=_("%(n)s members imported") % {"n": written}
+                actor=job.created_by,
+                action=Action.CREATE,
+                obj=job,
+                note=_("%(n)s members imported") % {"n": written},
             )
         refresh_statistics()
         _progress(
@@ -253,6 +227,111 @@ def member_import_run(job: MemberImport) -> MemberImport:
     except (_AbortImport, ImportFileError, FileNotFoundError) as exc:
         _progress(job, status=ImportStatus.FAILED, message=str(exc), imported_rows=0, finished_at=timezone.now())
     return job
+
+
+def _refused_late(job: MemberImport, problem: Problem) -> Problem:
+    """A row that became invalid after the check: the end of an "all or nothing" import, else a problem."""
+    if job.mode == ImportMode.ALL_OR_NOTHING:
+        raise _AbortImport(
+            _("Row %(row)s, column “%(col)s”: “%(value)s” — expected %(exp)s. Nothing was imported.")
+            % {"row": problem.row, "col": problem.column, "value": problem.value, "exp": problem.message}
+        )
+    return problem
+
+
+def _write_in_python(job: MemberImport, open_branches: set[int]) -> tuple[int, list[Problem]]:
+    """The staged rows read back and written in chunks (write_rows)."""
+    open_cccds = _open_cccds(job.association)
+    known = _preloaded_persons(job.valid_rows)
+    chunk, written, late_problems = [], 0, []
+    for clean in staging.rows(staging_path(job)):
+        problem = _changed_since_check(clean, open_cccds, open_branches)
+        if problem:
+            late_problems.append(_refused_late(job, problem))
+            continue
+        chunk.append(clean)
+        if len(chunk) >= CHUNK:
+            written += write_rows(chunk, job.association, known=known)
+            chunk = []
+    written += write_rows(chunk, job.association, known=known)
+    return written, late_problems
+
+
+@contextmanager
+def _attached(job: MemberImport):
+    """On SQLite, outside a transaction (ATTACH is refused inside one): the staging database attached
+    as "staged", for _write_in_sql. Yields whether it is."""
+    path = staging_path(job)
+    if not os.path.exists(path):
+        raise FileNotFoundError(path)
+    if connection.vendor != "sqlite" or connection.in_atomic_block:
+        yield False
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("ATTACH DATABASE %s AS staged", [path])
+    try:
+        yield True
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("DETACH DATABASE staged")
+
+
+def _write_in_sql(job: MemberImport, open_branches: set[int]) -> tuple[int, list[Problem]]:
+    """SQLite: the attached staged rows written by INSERT … SELECT, persons known by CCCD found by a
+    join and new ones numbered after the largest id — no Python step per row."""
+    association = job.association.pk
+    with connection.cursor() as wrapper:
+        cursor = wrapper.cursor  # the driver's own
+        late = {}
+        cursor.execute(
+            "SELECT s.row, s.cccd FROM staged.staged s JOIN people_person p ON p.cccd = s.cccd "
+            "JOIN members_membership m ON m.person_id = p.id "
+            "WHERE s.cccd <> '' AND m.association_id = ? AND m.left_on IS NULL",
+            [association],
+        )
+        for row, cccd in cursor.fetchall():
+            late[row] = Problem(
+                row, _("CCCD number"), cccd, _("a person not yet in the association (already a member)")
+            )
+        branches = sorted(open_branches) or [0]
+        cursor.execute(
+            "SELECT row, branch_id FROM staged.staged WHERE branch_id IS NOT NULL "
+            f"AND branch_id NOT IN ({', '.join('?' * len(branches))})",
+            branches,
+        )
+        for row, branch in cursor.fetchall():
+            late.setdefault(row, Problem(row, _("Branch"), str(branch), _("a branch of this association")))
+        late_problems = [_refused_late(job, late[row]) for row in sorted(late)]
+        cursor.executemany("DELETE FROM staged.staged WHERE row = ?", [(row,) for row in late])
+
+        cursor.execute("SELECT COALESCE(MAX(id), 0) FROM people_person")
+        largest = cursor.fetchone()[0]
+        cursor.execute("DROP TABLE IF EXISTS temp.import_person")
+        cursor.execute("CREATE TEMP TABLE import_person (row INTEGER PRIMARY KEY, person_id INTEGER, new INTEGER)")
+        cursor.execute(
+            "INSERT INTO temp.import_person (row, person_id, new) "
+            "SELECT s.row, COALESCE(p.id, ? + ROW_NUMBER() OVER (PARTITION BY p.id IS NULL ORDER BY s.row)), "
+            "p.id IS NULL FROM staged.staged s LEFT JOIN people_person p ON s.cccd <> '' AND p.cccd = s.cccd "
+            "ORDER BY s.row",
+            [largest],
+        )
+        cursor.execute(
+            f"INSERT INTO people_person ({', '.join(PERSON_COLUMNS)}) "
+            "SELECT i.person_id, s.full_name, s.name_folded, s.given_folded, s.birth_date, s.birth_precision, "
+            "s.sex, s.phone, s.cccd, s.ethnicity, ?, s.occupation, s.commune_id, s.address "
+            "FROM staged.staged s JOIN temp.import_person i ON i.row = s.row WHERE i.new ORDER BY i.person_id",
+            [CODE_SYSTEM],
+        )
+        now = connection.ops.adapt_datetimefield_value(timezone.now())
+        cursor.execute(
+            f"INSERT INTO members_membership ({', '.join(MEMBERSHIP_COLUMNS)}) "
+            "SELECT i.person_id, ?, s.branch_id, s.member_type, s.member_number, '', s.joined_on, NULL, '', 0, ? "
+            "FROM staged.staged s JOIN temp.import_person i ON i.row = s.row ORDER BY s.row",
+            [association, now],
+        )
+        written = cursor.rowcount
+        cursor.execute("DROP TABLE temp.import_person")
+    return written, late_problems
 
 
 def _open_cccds(association) -> set[str]:
@@ -347,7 +426,7 @@ def write_rows(rows: list[CleanRow], association, *, known: dict[str, int] | Non
             pid = known.get(r.cccd) if r.cccd else None
             if pid is None:
                 pid, next_id = next_id, next_id + 1
-                folded, given_first = _name_keys(r.full_name)
+                folded, given_first = name_keys(r.full_name)
                 person_rows.append(
                     (
                         pid,
@@ -392,12 +471,6 @@ def _iso(day):
 
 def _same(day):
     return day
-
-
-@lru_cache(maxsize=65536)  # names recur in a long list
-def _name_keys(full_name: str) -> tuple[str, str]:
-    folded = fold(full_name)
-    return folded, given_name_first(folded)
 
 
 PRELOAD_LIMIT = 200_000  # about 25 MB of CCCD numbers

@@ -1,6 +1,9 @@
 """A large list is written with the indexes and foreign keys dropped and built again: the same tables
 afterwards, nothing left half done when the import fails."""
 
+import datetime as dt
+
+import pytest
 from django.db import connection
 
 from sohoi.members import bulkload, imports
@@ -85,3 +88,38 @@ def test_a_person_already_registered_is_found_among_the_preloaded_numbers(
     assert (job.status, job.imported_rows) == ("done", 300)
     assert list(Person.objects.filter(cccd="019060000007").values_list("pk", flat=True)) == [known.pk]
     assert Membership.objects.filter(association=cast.association_a, person=known).count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_staged_rows_are_written_in_sql_on_sqlite_with_the_same_result(
+    cast, monkeypatch, django_capture_on_commit_callbacks
+):
+    """Outside a test's transaction, as in the worker: on SQLite the staged rows go in by INSERT …
+    SELECT (elsewhere in chunks), with persons found by CCCD and rows that changed since the check."""
+    calls, original = [], imports._write_in_sql
+    monkeypatch.setattr(imports, "_write_in_sql", lambda *args: calls.append(args) or original(*args))
+    known = Person.objects.create(full_name="Người Thứ 7", name_folded="nguoi thu 7", cccd="019060000007")
+    job = upload(cast, workbook(numbered_rows(300)), capture=django_capture_on_commit_callbacks)
+    joins_another_way(cast, 250)  # the person on row 251
+    with django_capture_on_commit_callbacks(execute=True):
+        cast.client("officer_a").post(f"/associations/{cast.association_a.pk}/members/import/{job.pk}/")
+    job.refresh_from_db()
+    assert len(calls) == (1 if connection.vendor == "sqlite" else 0)
+    assert (job.status, job.imported_rows, job.invalid_rows) == ("done", 299, 1)
+    assert [(p.row, p.column, p.value) for p in job.problems.all()] == [(251, "Số CCCD", "019060000250")]
+    members = Membership.objects.filter(association=cast.association_a).select_related("person")
+    assert members.count() == 300  # 299 imported and the one who joined another way
+    assert list(Person.objects.filter(cccd="019060000007").values_list("pk", flat=True)) == [known.pk]
+    last = members.get(person__cccd="019060000300")
+    assert (last.person.full_name, last.person.name_folded, last.person.given_folded) == (
+        "Người Thứ 300",
+        "nguoi thu 300",
+        "300 nguoi thu",
+    )
+    assert (last.person.birth_date, last.person.birth_precision, last.joined_on) == (
+        dt.date(1960, 1, 1),
+        "year",
+        dt.date(2021, 1, 1),
+    )
+    assert (last.person.ethnicity, last.person.address_commune.code, last.member_type) == ("01", "05443", "official")
+    assert Person.objects.filter(full_name__startswith="Người Thứ").count() == 300
