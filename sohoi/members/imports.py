@@ -6,6 +6,7 @@ million-row file is not a million ORM saves. A person already known by CCCD gets
 
 import os
 import pickle
+from array import array
 from collections.abc import Iterator
 from contextlib import contextmanager
 from itertools import chain, islice
@@ -243,6 +244,8 @@ def _write_in_python(job: MemberImport, open_branches: set[int]) -> tuple[int, l
     """The staged rows read back and written in chunks (write_rows)."""
     open_cccds = _open_cccds(job.association)
     known = _preloaded_persons(job.valid_rows)
+    if known is not None and connection.vendor == "postgresql":
+        return _copy_streaming(job, open_branches, open_cccds, known)
     chunk, written, late_problems = [], 0, []
     for clean in staging.rows(staging_path(job)):
         problem = _changed_since_check(clean, open_cccds, open_branches)
@@ -255,6 +258,48 @@ def _write_in_python(job: MemberImport, open_branches: set[int]) -> tuple[int, l
             chunk = []
     written += write_rows(chunk, job.association, known=known)
     return written, late_problems
+
+
+def _copy_streaming(
+    job: MemberImport, open_branches: set[int], open_cccds: set[str], known: dict[str, int]
+) -> tuple[int, list[Problem]]:
+    """PostgreSQL, with every CCCD of the registry at hand: all new persons in one COPY, then all
+    memberships in another, read from the staging while the server takes in what was sent — Python
+    and the server work at the same time instead of in turns, chunk after chunk."""
+    path, association = staging_path(job), job.association.pk
+    late_problems, person_ids, ids = [], array("q"), {}  # person_ids: 0 for a row left out
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    with connection.cursor() as wrapper:
+        cursor = wrapper.cursor  # the driver's own
+        cursor.execute("SELECT COALESCE(MAX(id), 0) FROM people_person")
+        ids["first"] = ids["next"] = cursor.fetchone()[0] + 1
+
+        def persons():
+            next_id = ids["next"]
+            for r in staging.rows(path):
+                problem = _changed_since_check(r, open_cccds, open_branches)
+                if problem:
+                    late_problems.append(_refused_late(job, problem))
+                    person_ids.append(0)
+                    continue
+                pid = known.get(r.cccd) if r.cccd else None
+                if pid is None:
+                    pid, next_id = next_id, next_id + 1
+                    yield _person_row(pid, r, _same)
+                person_ids.append(pid)
+            ids["next"] = next_id
+
+        def memberships():
+            tail = (None, "", False, now)  # left_on, left_reason, eligibility_exception, created_at
+            for pid, r in zip(person_ids, staging.rows(path), strict=True):
+                if pid:
+                    yield (pid, association, r.branch_id, r.member_type, r.member_number, "", r.joined_on, *tail)
+
+        _copy(cursor, "people_person", PERSON_COLUMNS, persons())
+        _copy(cursor, "members_membership", MEMBERSHIP_COLUMNS, memberships())
+        if ids["next"] > ids["first"]:
+            cursor.execute("SELECT setval(pg_get_serial_sequence('people_person', 'id'), %s, false)", [ids["next"]])
+    return sum(1 for pid in person_ids if pid), late_problems
 
 
 @contextmanager
@@ -426,25 +471,7 @@ def write_rows(rows: list[CleanRow], association, *, known: dict[str, int] | Non
             pid = known.get(r.cccd) if r.cccd else None
             if pid is None:
                 pid, next_id = next_id, next_id + 1
-                folded, given_first = name_keys(r.full_name)
-                person_rows.append(
-                    (
-                        pid,
-                        r.full_name,
-                        folded,
-                        given_first,
-                        day(r.birth_date),
-                        r.birth_precision,
-                        r.sex,
-                        r.phone,
-                        r.cccd,
-                        r.ethnicity,
-                        CODE_SYSTEM,
-                        r.occupation,
-                        r.commune_id,
-                        r.address,
-                    )
-                )
+                person_rows.append(_person_row(pid, r, day))
                 if local and r.cccd:  # rows not from a checked file may repeat a number
                     known[r.cccd] = pid
             person_ids.append(pid)
@@ -463,6 +490,27 @@ def write_rows(rows: list[CleanRow], association, *, known: dict[str, int] | Non
             if person_rows:
                 cursor.execute("SELECT setval(pg_get_serial_sequence('people_person', 'id'), %s)", [next_id - 1])
     return len(rows)
+
+
+def _person_row(pid: int, r: CleanRow, day) -> tuple:
+    """A new person's values in PERSON_COLUMNS order (`day` puts dates in the database's form)."""
+    folded, given_first = name_keys(r.full_name)
+    return (
+        pid,
+        r.full_name,
+        folded,
+        given_first,
+        day(r.birth_date),
+        r.birth_precision,
+        r.sex,
+        r.phone,
+        r.cccd,
+        r.ethnicity,
+        CODE_SYSTEM,
+        r.occupation,
+        r.commune_id,
+        r.address,
+    )
 
 
 def _iso(day):
