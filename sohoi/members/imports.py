@@ -6,6 +6,7 @@ million-row file is not a million ORM saves. A person already known by CCCD gets
 
 import os
 import pickle
+import time
 from array import array
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -47,6 +48,7 @@ from sohoi.members.staging import Staging, name_keys
 from sohoi.people.ethnicity import CODE_SYSTEM
 
 CHUNK = 5000
+PROGRESS_EVERY = 0.5  # seconds between two updates of the job's progress
 MAX_STORED_PROBLEMS = 100_000
 
 
@@ -132,7 +134,7 @@ def member_import_check(job: MemberImport) -> MemberImport:
         layout, total, results = checked_rows(job.file.path, job.association)
         _progress(job, total_rows=total, ignored_columns=layout.ignored)
         valid = invalid = done = stored = 0
-        batch, staged = [], []
+        batch, staged, reported = [], [], time.monotonic()
         stage = Staging(staging_path(job))
         try:
             for clean, problems in results:
@@ -148,7 +150,9 @@ def member_import_check(job: MemberImport) -> MemberImport:
                     _store_problems(job, batch)
                     stage.add(staged)
                     batch, staged = [], []
-                    _progress(job, processed_rows=done)
+                    if time.monotonic() >= reported + PROGRESS_EVERY:  # a write (and a commit) per update
+                        _progress(job, processed_rows=done)
+                        reported = time.monotonic()
             _store_problems(job, batch)
             stage.add(staged)
         finally:
