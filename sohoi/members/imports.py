@@ -229,8 +229,16 @@ def member_import_run(job: MemberImport) -> MemberImport:
             invalid_rows=job.invalid_rows + len(late_problems),
             finished_at=timezone.now(),
         )
-    except (_AbortImport, ImportFileError, FileNotFoundError) as exc:
+    except (_AbortImport, ImportFileError) as exc:
         _progress(job, status=ImportStatus.FAILED, message=str(exc), imported_rows=0, finished_at=timezone.now())
+    except FileNotFoundError:  # the upload or its checked rows were removed from the server meanwhile
+        _progress(
+            job,
+            status=ImportStatus.FAILED,
+            message=_("The files of this import are no longer on the server: upload the list again."),
+            imported_rows=0,
+            finished_at=timezone.now(),
+        )
     return job
 
 

@@ -2,6 +2,7 @@
 afterwards, nothing left half done when the import fails."""
 
 import datetime as dt
+import os
 
 import pytest
 from django.db import connection
@@ -123,3 +124,14 @@ def test_the_staged_rows_are_written_in_sql_on_sqlite_with_the_same_result(
     )
     assert (last.person.ethnicity, last.person.address_commune.code, last.member_type) == ("01", "05443", "official")
     assert Person.objects.filter(full_name__startswith="Người Thứ").count() == 300
+
+
+def test_an_import_whose_checked_rows_are_gone_says_so(cast, django_capture_on_commit_callbacks):
+    job = upload(cast, workbook(numbered_rows(3)), capture=django_capture_on_commit_callbacks)
+    os.remove(imports.staging_path(job))
+    with django_capture_on_commit_callbacks(execute=True):
+        cast.client("officer_a").post(f"/associations/{cast.association_a.pk}/members/import/{job.pk}/")
+    job.refresh_from_db()
+    assert (job.status, job.imported_rows) == ("failed", 0)
+    assert job.message == "Các tệp của lần nhập này không còn trên máy chủ: hãy tải danh sách lên lại."
+    assert not Membership.objects.filter(association=cast.association_a).exists()
