@@ -22,7 +22,14 @@ from django.utils.translation import gettext as _
 from sohoi.core.text import clean_text, fold
 from sohoi.members.eligibility import eligibility_problem
 from sohoi.members.models import MemberType
-from sohoi.members.xlsxstream import BLOCK, NotXlsx, StreamingSheet, blocks_in_background, rows_in_background
+from sohoi.members.xlsxstream import (
+    BLOCK,
+    NotXlsx,
+    StreamingSheet,
+    blocks_in_background,
+    excel_date,
+    rows_in_background,
+)
 from sohoi.people.cccd import PROVINCE_PREFIXES, century_and_sex, check_cccd, normalise
 from sohoi.people.ethnicity import ETHNIC_GROUPS
 from sohoi.people.models import DatePrecision
@@ -213,7 +220,6 @@ def _text(value) -> str:
     return clean_text(str(value))
 
 
-EXCEL_EPOCH = dt.date(1899, 12, 30)
 YEAR = re.compile(r"\d{4}")
 COMMUNE_CODE = re.compile(r"\b(\d{4,5})\b")
 
@@ -236,7 +242,7 @@ def _parse_date(value, allow_year: bool, _language: str) -> tuple[dt.date | None
     if allow_year and YEAR.fullmatch(text):
         return dt.date(int(text), 1, 1), DatePrecision.YEAR, None
     if isinstance(value, (int, float)) and 3000 < value < 80000:
-        return EXCEL_EPOCH + dt.timedelta(days=int(value)), DatePrecision.DAY, None
+        return excel_date(int(value)), DatePrecision.DAY, None
     match = DATE_TEXT.match(text)
     if match:
         day, month, year = (int(g) for g in match.groups())
@@ -373,7 +379,7 @@ def _checked(ctx: Context, name: str, raw, empty, *, text_only: bool = True):
 def _birth(ctx: Context):
     def compute(raw):
         birth_date, precision, problem = parse_date(raw)
-        if problem or (birth_date and not (dt.date(1900, 1, 1) <= birth_date <= ctx.today)):
+        if problem or not _plausible_birth(birth_date, ctx.today):
             return None
         return birth_date, precision
 
@@ -389,7 +395,13 @@ def _lookup(table):
     return lambda raw: table.get(fold(_text(raw))) or None
 
 
-def _ethnicity(raw):
+def _plausible_birth(birth_date: dt.date | None, today: dt.date) -> bool:
+    """No birth date, or one between 1900 and today."""
+    return not birth_date or dt.date(1900, 1, 1) <= birth_date <= today
+
+
+def _ethnicity(raw) -> str | None:
+    """The code of Decision 121-TCTK/PPCĐ a cell names (by name, or code 01–56), or None."""
     text = _text(raw)
     return (text.zfill(2) if text.isdigit() and 1 <= int(text) <= 56 else ETHNIC_BY_NAME.get(fold(text))) or None
 
@@ -573,7 +585,7 @@ def full_check(values: list, row: int, layout: Layout, ctx: Context) -> tuple[Cl
     birth_date, precision, birth_problem = parse_date(raw_birth)
     if birth_problem:
         problem("birth", raw_birth, birth_problem)
-    elif birth_date and not (dt.date(1900, 1, 1) <= birth_date <= ctx.today):
+    elif not _plausible_birth(birth_date, ctx.today):
         problem("birth", raw_birth, _("a birth date between 1900 and today"))
         birth_date = None
 
@@ -585,8 +597,7 @@ def full_check(values: list, row: int, layout: Layout, ctx: Context) -> tuple[Cl
     ethnicity = ""
     raw_eth = cell("ethnicity")
     if raw_eth not in (None, ""):
-        text = _text(raw_eth)
-        ethnicity = text.zfill(2) if text.isdigit() and 1 <= int(text) <= 56 else _folded_lookup(ETHNIC_BY_NAME, text)
+        ethnicity = _ethnicity(raw_eth) or ""
         if not ethnicity:
             problem("ethnicity", raw_eth, _("an ethnic group of Decision 121-TCTK/PPCĐ (name or code 01–56)"))
 

@@ -1,7 +1,9 @@
 """The member import: check a whole file (no writes), then write its valid rows in one transaction.
 
-Rows are written with executemany in chunks, persons with ids allocated under a table lock, so that a
-million-row file is not a million ORM saves. A person already known by CCCD gets a new membership.
+The checked rows wait in a staging database (sohoi.members.staging) for the officer's confirmation;
+then they are written below the ORM, persons with ids allocated under the transaction's lock — by
+INSERT … SELECT on SQLite, by COPY on PostgreSQL — so that a million-row file is not a million ORM
+saves. A person already known by CCCD gets a new membership.
 """
 
 import os

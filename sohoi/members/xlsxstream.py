@@ -17,6 +17,7 @@ import subprocess
 import sys
 import zipfile
 from collections.abc import Iterator
+from functools import cache
 from html import unescape
 from operator import itemgetter
 from pathlib import Path
@@ -44,15 +45,29 @@ class NotXlsx(Exception):
     pass
 
 
-COLUMNS: dict[bytes, int] = {}  # column letters → index, filled as met
-
-
-def _column(letters: bytes) -> int:
+@cache
+def column_index(letters: bytes) -> int:
+    """b"A" → 0, b"AB" → 27."""
     index = 0
     for char in letters:
         index = index * 26 + (char - 64)
-    COLUMNS[letters] = index - 1
     return index - 1
+
+
+@cache
+def column_name(index: int) -> bytes:
+    """0 → b"A", 27 → b"AB"."""
+    name, n = b"", index + 1
+    while n:
+        n, rest = divmod(n - 1, 26)
+        name = bytes([65 + rest]) + name
+    return name
+
+
+def excel_date(serial: float) -> dt.date | dt.datetime:
+    """A date-formatted number: a date, or a datetime when it has a time of day."""
+    moment = EXCEL_EPOCH + dt.timedelta(days=serial)
+    return moment.date() if moment.time() == dt.time() else moment
 
 
 def _is_date_format(code: str) -> bool:
@@ -168,8 +183,7 @@ class StreamingSheet:
                 return dt.datetime.fromisoformat(raw.decode())
         number = float(raw)
         if self._dates and b's="' in attrs and int(CELL_STYLE.search(attrs).group(1)) in self._dates:
-            moment = EXCEL_EPOCH + dt.timedelta(days=number)
-            return moment.date() if moment.time() == dt.time() else moment
+            return excel_date(number)
         return number
 
     def rows(self) -> Iterator[tuple[int, list]]:
@@ -208,7 +222,7 @@ class StreamingSheet:
             cells = line.split("\t")
             number = int(cells[0])
             count = len(cells) - 1
-            if count and letters[offset + count - 1] != COLUMN_NAMES[count - 1]:  # empty cells left out
+            if count and letters[offset + count - 1] != column_name(count - 1):  # empty cells left out
                 key = b",".join(letters[offset : offset + count])
                 gather = layouts.get(key) or self._layout(key)
                 cells[0] = ""  # the row number's place serves the left-out cells
@@ -224,7 +238,7 @@ class StreamingSheet:
     def _layout(self, key: bytes):
         """For the cells of a row that leaves some out (their columns joined by commas), what picks the
         row's values from its cells, the left-out ones from the empty first."""
-        columns = [COLUMN_INDEX[letters] for letters in key.split(b",")]
+        columns = [column_index(letters) for letters in key.split(b",")]
         source = [0] * (columns[-1] + 1)
         for place, column in enumerate(columns, start=1):
             source[column] = place
@@ -233,7 +247,7 @@ class StreamingSheet:
 
     def _general_rows(self, block: bytes) -> list[tuple[int | None, list]]:
         rows, number, values = [], None, None
-        value_of, strings, dates, columns = self._value, self._strings, self._dates, COLUMNS
+        value_of, strings, dates = self._value, self._strings, self._dates
         for is_row, row, letters, attrs, body in TOKEN.findall(block):
             if is_row:
                 if values is not None:
@@ -242,9 +256,7 @@ class StreamingSheet:
                 number = int(row) if row else (None if number is None else number + 1)
                 values = []
                 continue
-            column = columns.get(letters) if letters else len(values)
-            if column is None:
-                column = _column(letters)
+            column = column_index(letters) if letters else len(values)
             if column > len(values):
                 values.extend([""] * (column - len(values)))
             # The common cells first, without a function call: a shared string, a plain number, a
@@ -274,14 +286,6 @@ FAST_CELLS = [
     (re.compile(rb'<row r="(\d+)"[^>]*?/?>'), rb"\n\1"),
 ]
 FAST_LETTERS = re.compile(rb'<c r="([A-Z]+)')
-COLUMN_NAMES = []
-for _index in range(16384):
-    _name, _n = b"", _index + 1
-    while _n:
-        _n, _rest = divmod(_n - 1, 26)
-        _name = bytes([65 + _rest]) + _name
-    COLUMN_NAMES.append(_name)
-COLUMN_INDEX = {name: index for index, name in enumerate(COLUMN_NAMES)}
 
 
 def _fast_value(value: str, strings: list[str]):
@@ -291,10 +295,7 @@ def _fast_value(value: str, strings: list[str]):
     if mark == "\x02":
         return float(value[1:]) if len(value) > 1 else ""
     if mark == "\x03":
-        if len(value) == 1:
-            return ""
-        moment = EXCEL_EPOCH + dt.timedelta(days=float(value[1:]))
-        return moment.date() if moment.time() == dt.time() else moment
+        return excel_date(float(value[1:])) if len(value) > 1 else ""
     return unescape(value) if "&" in value else value
 
 
