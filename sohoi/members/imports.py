@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from sohoi.audit.models import Action
 from sohoi.audit.services import audit_log
+from sohoi.core.bulk import gc_paused
 from sohoi.core.errors import ApplicationError
 from sohoi.core.text import fold
 from sohoi.geo.selectors import home_communes
@@ -139,24 +140,25 @@ def member_import_check(job: MemberImport) -> MemberImport:
         batch, staged, reported = [], [], time.monotonic()
         stage = Staging(staging_path(job))
         try:
-            for clean, problems in results:
-                done += 1
-                if clean:
-                    valid += 1
-                    staged.append(clean)
-                else:
-                    invalid += 1
-                    batch.extend(problems[: max(MAX_STORED_PROBLEMS - stored, 0)])
-                    stored += len(problems)
-                if done % CHUNK == 0:
-                    _store_problems(job, batch)
-                    stage.add(staged)
-                    batch, staged = [], []
-                    if time.monotonic() >= reported + PROGRESS_EVERY:  # a write (and a commit) per update
-                        _progress(job, processed_rows=done)
-                        reported = time.monotonic()
-            _store_problems(job, batch)
-            stage.add(staged)
+            with gc_paused():
+                for clean, problems in results:
+                    done += 1
+                    if clean:
+                        valid += 1
+                        staged.append(clean)
+                    else:
+                        invalid += 1
+                        batch.extend(problems[: max(MAX_STORED_PROBLEMS - stored, 0)])
+                        stored += len(problems)
+                    if done % CHUNK == 0:
+                        _store_problems(job, batch)
+                        stage.add(staged)
+                        batch, staged = [], []
+                        if time.monotonic() >= reported + PROGRESS_EVERY:  # a write (and a commit) per update
+                            _progress(job, processed_rows=done)
+                            reported = time.monotonic()
+                _store_problems(job, batch)
+                stage.add(staged)
         finally:
             stage.close()
         _progress(
@@ -209,7 +211,7 @@ def member_import_run(job: MemberImport) -> MemberImport:
     registry may have changed since (a person who became a member, a branch that closed). In "all or
     nothing" mode one such row leaves nothing written; otherwise it joins the rejected rows."""
     try:
-        with _attached(job) as in_sql, transaction.atomic():
+        with gc_paused(), _attached(job) as in_sql, transaction.atomic():
             _lock_tables()
             open_branches = set(job.association.branches.filter(closed_on__isnull=True).values_list("pk", flat=True))
             with bulk_load(job.valid_rows):

@@ -23,6 +23,8 @@ from operator import itemgetter
 from pathlib import Path
 from xml.etree.ElementTree import iterparse
 
+from sohoi.core.bulk import gc_paused
+
 NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 BLOCK = 4 * 1024 * 1024
@@ -323,9 +325,10 @@ def _produce(path: str, part: int, parts: int, block: int) -> None:  # a reader:
     try:
         transform = _transform(pickle.load(sys.stdin.buffer))
         sheet = StreamingSheet(path, block)
-        for index, block_xml in enumerate(sheet._blocks()):
-            if index % parts == part:
-                pickle.dump(transform(sheet.block_rows(block_xml)), out, protocol=pickle.HIGHEST_PROTOCOL)
+        with gc_paused():
+            for index, block_xml in enumerate(sheet._blocks()):
+                if index % parts == part:
+                    pickle.dump(transform(sheet.block_rows(block_xml)), out, protocol=pickle.HIGHEST_PROTOCOL)
         pickle.dump(None, out)
     except Exception as exc:  # the parent turns it into a message for the person importing
         pickle.dump(NotXlsx(str(exc)), out)
