@@ -346,6 +346,7 @@ QUICK_FIELDS = (
 )
 QUICK_MEMOS = ("birth", "sex", "ethnicity", "commune", "member_type", "branch", "joined_on")
 REFUSED = object()  # a memo's answer for a value the full path must explain
+UNSEEN = object()  # not in a memo yet
 MEMO_LIMIT = 100_000  # values remembered per column: a column of all-different values stays small
 CENTURY_AND_SEX = {str(digit): century_and_sex(digit) for digit in range(10)}
 
@@ -367,13 +368,27 @@ def _remember(ctx: Context, name: str, raw):
     return found
 
 
-def _checked(ctx: Context, name: str, raw, empty, *, text_only: bool = True):
-    """A column's checked value (`empty` for an empty cell), or REFUSED."""
-    if raw is None or raw == "":
-        return empty
-    if text_only and type(raw) is not str:
-        return REFUSED
-    return ctx.memo[name].get(raw) or _remember(ctx, name, raw)
+def _quick_setup(ctx: Context, layout: Layout) -> None:
+    """Once per file: the picker of the row's cells, and per QUICK_MEMOS column the function that checks
+    a value not seen before, its memory holding already what an empty cell stands for."""
+    pick, padding = _quick_picker(layout)
+    checks = {  # name: (function, an empty cell's value, text only: anything else is REFUSED)
+        "birth": (_birth(ctx), (None, DatePrecision.DAY), False),
+        "sex": (_lookup(SEX_VALUES), "", True),
+        "ethnicity": (_ethnicity, "", True),
+        "commune": (lambda raw: _commune(ctx, raw), None, False),
+        "member_type": (_lookup(MEMBER_TYPES), MemberType.OFFICIAL, True),
+        "branch": (_lookup(ctx.branches_by_name), None, False),
+        "joined_on": (_joined, REFUSED, False),
+    }
+    for name, (function, empty, text_only) in checks.items():
+        ctx.quick_checks[name] = _text_only(function) if text_only else function
+        ctx.memo[name].update({None: empty, "": empty})
+    ctx.picker = pick, padding, tuple(ctx.memo[name] for name in QUICK_MEMOS)
+
+
+def _text_only(function):
+    return lambda raw: function(raw) if type(raw) is str else None
 
 
 def _birth(ctx: Context):
@@ -414,17 +429,8 @@ def quick_check(values: list, row: int, layout: Layout, ctx: Context, *, dedupli
     if layout.sex_by_birth_column:
         return None
     if ctx.picker is None:
-        ctx.picker = _quick_picker(layout)
-        ctx.quick_checks = {
-            "birth": _birth(ctx),
-            "sex": _lookup(SEX_VALUES),
-            "ethnicity": _ethnicity,
-            "commune": lambda raw: _commune(ctx, raw),
-            "member_type": _lookup(MEMBER_TYPES),
-            "branch": _lookup(ctx.branches_by_name),
-            "joined_on": _joined,
-        }
-    pick, padding = ctx.picker
+        _quick_setup(ctx, layout)
+    pick, padding, memos = ctx.picker
     (
         raw_name,
         raw_birth,
@@ -448,14 +454,23 @@ def quick_check(values: list, row: int, layout: Layout, ctx: Context, *, dedupli
     if name.isupper():
         name = name.title()
 
-    # A code typed as a number (sex, ethnicity, member type) is left to the full check.
-    sex = _checked(ctx, "sex", raw_sex, "")
-    birth = _checked(ctx, "birth", raw_birth, (None, DatePrecision.DAY), text_only=False)
-    ethnicity = _checked(ctx, "ethnicity", raw_eth, "")
-    commune_id = _checked(ctx, "commune", raw_commune, None, text_only=False)
-    member_type = _checked(ctx, "member_type", raw_type, MemberType.OFFICIAL)
-    branch_id = _checked(ctx, "branch", raw_branch, None, text_only=False)
-    joined_on = _checked(ctx, "joined_on", raw_joined, REFUSED, text_only=False)
+    # Each column's value from its memory (a dict lookup, no call), else checked and remembered. A code
+    # typed as a number (sex, ethnicity, member type) is left to the full check.
+    m_birth, m_sex, m_eth, m_commune, m_type, m_branch, m_joined = memos
+    if (birth := m_birth.get(raw_birth, UNSEEN)) is UNSEEN:
+        birth = _remember(ctx, "birth", raw_birth)
+    if (sex := m_sex.get(raw_sex, UNSEEN)) is UNSEEN:
+        sex = _remember(ctx, "sex", raw_sex)
+    if (ethnicity := m_eth.get(raw_eth, UNSEEN)) is UNSEEN:
+        ethnicity = _remember(ctx, "ethnicity", raw_eth)
+    if (commune_id := m_commune.get(raw_commune, UNSEEN)) is UNSEEN:
+        commune_id = _remember(ctx, "commune", raw_commune)
+    if (member_type := m_type.get(raw_type, UNSEEN)) is UNSEEN:
+        member_type = _remember(ctx, "member_type", raw_type)
+    if (branch_id := m_branch.get(raw_branch, UNSEEN)) is UNSEEN:
+        branch_id = _remember(ctx, "branch", raw_branch)
+    if (joined_on := m_joined.get(raw_joined, UNSEEN)) is UNSEEN:
+        joined_on = _remember(ctx, "joined_on", raw_joined)
     if REFUSED in (sex, birth, ethnicity, commune_id, member_type, branch_id, joined_on):
         return None
     birth_date, precision = birth
