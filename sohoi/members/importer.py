@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from sohoi.core.text import clean_text, fold
+from sohoi.core.text import clean_text, fold, given_name_first
 from sohoi.members.eligibility import eligibility_problem
 from sohoi.members.models import MemberType
 from sohoi.members.xlsxstream import (
@@ -530,26 +530,48 @@ def duplicate_problem(row: int, layout: Layout, cccd: str, name: str, first_row:
 
 def person_key(cccd: str, name: str, birth_date) -> int | tuple:
     """What makes two rows of a file the same person: the CCCD (checked: 12 digits), as a number — a
-    million of them kept in half the memory of strings —, else the folded name and the birth date."""
-    return int(cccd) if cccd else (fold(name), birth_date)
+    million of them kept in half the memory of strings —, else the folded name and the birth date (ISO),
+    as a staged row has them (staged_key)."""
+    return int(cccd) if cccd else (name_keys(name)[0], birth_date and birth_date.isoformat())
 
 
-def deduplicated(clean: tuple, layout: Layout, ctx: Context) -> tuple[tuple | None, list[Problem]]:
-    """A row a reader process found good (quick_check without the duplicate test), against the rows
-    before it: what full_check would say of it."""
-    row, name, birth_date, cccd = clean[0], clean[1], clean[2], clean[5]
-    key = person_key(cccd, name, birth_date)
+def staged_key(row: tuple) -> int | tuple:
+    """person_key of a staged row."""
+    return int(row[7]) if row[7] else (row[2], row[4])
+
+
+@lru_cache(maxsize=65536)  # names recur in a long list
+def name_keys(full_name: str) -> tuple[str, str]:
+    """The person's folded name and the same with the given name first (search keys)."""
+    folded = fold(full_name)
+    return folded, given_name_first(folded)
+
+
+_iso_day = lru_cache(maxsize=65536)(dt.date.isoformat)  # few different dates in a list
+
+
+def staged_row(clean: CleanRow) -> tuple:
+    """A checked row as the staging keeps it (sohoi.members.staging.TABLE): the name's two search keys
+    after the name, dates in ISO form."""
+    birth = clean[2]
+    return (clean[0], clean[1], *name_keys(clean[1]), birth and _iso_day(birth), *clean[3:14], _iso_day(clean[14]))
+
+
+def deduplicated(row: tuple, layout: Layout, ctx: Context) -> tuple[tuple | None, list[Problem]]:
+    """A staged row a reader process found good (quick_check without the duplicate test), against the
+    rows before it: what full_check would say of it."""
+    key = staged_key(row)
     first = ctx.seen.get(key)
     if first is not None:
-        return None, [duplicate_problem(row, layout, cccd, name, first)]
-    ctx.seen[key] = row
-    return clean, []
+        return None, [duplicate_problem(row[0], layout, row[7], row[1], first)]
+    ctx.seen[key] = row[0]
+    return row, []
 
 
 def reader_checks(payload):
     """Run in a reader process (xlsxstream.blocks_in_background): each data row goes through
     quick_check, all but the duplicate test, which needs the rows before it; a row found good is sent
-    as its CleanRow's tuple, any other as (number, values) for the full check in the importing process.
+    staged (staged_row), any other as (number, values) for the full check in the importing process.
     (Reached through sohoi.members.readers, which sets Django up first.)"""
     layout, ctx = pickle.loads(payload)
     first = layout.first_data_row
@@ -560,7 +582,7 @@ def reader_checks(payload):
             clean = None
             if number is not None and number >= first and any(values):
                 clean = quick_check(values, number, layout, ctx, deduplicate=False)
-            out.append((number, values) if clean is None else tuple(clean))
+            out.append((number, values) if clean is None else staged_row(clean))
         return out
 
     return check

@@ -38,6 +38,8 @@ from sohoi.members.importer import (
     check_row,
     deduplicated,
     find_layout,
+    name_keys,
+    staged_row,
 )
 from sohoi.members.models import (
     EligibilityRule,
@@ -47,7 +49,7 @@ from sohoi.members.models import (
     MemberImport,
     Membership,
 )
-from sohoi.members.staging import Staging, name_keys
+from sohoi.members.staging import Staging
 from sohoi.people.ethnicity import CODE_SYSTEM
 
 CHUNK = 5000
@@ -67,8 +69,9 @@ def _context(association) -> Context:
     )
 
 
-def checked_rows(path, association) -> tuple[Layout, int, Iterator[tuple[CleanRow | None, list[Problem]]]]:
-    """The layout, how many rows follow the header, and each data row checked, in file order. A large
+def checked_rows(path, association) -> tuple[Layout, int, Iterator[tuple[tuple | None, list[Problem]]]]:
+    """The layout, how many rows follow the header, and each data row checked, in file order: staged
+    (importer.staged_row) when it is good, else None and its problems. A large
     sheet is read and quick-checked by reader processes; this one tests the duplicates and gives the
     full check to the rows they did not pass."""
     sheet = Sheet(path)
@@ -77,6 +80,10 @@ def checked_rows(path, association) -> tuple[Layout, int, Iterator[tuple[CleanRo
     ctx = _context(association)
     first = layout.first_data_row
 
+    def staged_check(values, index):
+        clean, problems = check_row(values, index, layout, ctx)
+        return (clean and staged_row(clean)), problems
+
     def is_data(index, values) -> bool:
         # any(values) first: in C, and true for nearly every row
         return index >= first and (any(values) or any(v not in (None, "") for v in values))
@@ -84,7 +91,7 @@ def checked_rows(path, association) -> tuple[Layout, int, Iterator[tuple[CleanRo
     def in_this_process():
         for index, values in sheet.rows():
             if is_data(index, values):
-                yield check_row(values, index, layout, ctx)
+                yield staged_check(values, index)
 
     def with_readers(blocks):
         expected = 1
@@ -98,7 +105,7 @@ def checked_rows(path, association) -> tuple[Layout, int, Iterator[tuple[CleanRo
                 index = expected if index is None else index
                 expected = index + 1
                 if is_data(index, values):
-                    yield check_row(values, index, layout, ctx)
+                    yield staged_check(values, index)
 
     if sheet.height < PARALLEL_FROM_ROWS:
         results = in_this_process()

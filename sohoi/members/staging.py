@@ -9,27 +9,14 @@ import datetime as dt
 import os
 import sqlite3
 from collections.abc import Iterator
-from functools import lru_cache
 
-from sohoi.core.text import fold, given_name_first
 from sohoi.members.importer import CleanRow
 
-TABLE = (  # a CleanRow, with the two search keys of the name
+TABLE = (  # a CleanRow, with the two search keys of the name (importer.staged_row)
     "CREATE TABLE staged (row INTEGER PRIMARY KEY, full_name, name_folded, given_folded, birth_date, "
     "birth_precision, sex, cccd, ethnicity, occupation, commune_id, address, phone, member_type, member_number, "
     "branch_id, joined_on)"
 )
-
-
-@lru_cache(maxsize=65536)  # names recur in a long list
-def name_keys(full_name: str) -> tuple[str, str]:
-    """The person's folded name and the same with the given name first (search keys)."""
-    folded = fold(full_name)
-    return folded, given_name_first(folded)
-
-
-def _iso(day: dt.date | None) -> str | None:
-    return day.isoformat() if day else None
 
 
 class Staging:
@@ -44,22 +31,10 @@ class Staging:
         self._db.execute(TABLE)
         self._insert = f"INSERT INTO staged VALUES ({', '.join('?' * 17)})"
 
-    def add(self, rows: list[CleanRow]) -> None:
+    def add(self, rows: list[tuple]) -> None:
+        """Rows as importer.staged_row gives them."""
         self._db.execute("BEGIN")
-        self._db.executemany(
-            self._insert,
-            [
-                (
-                    r[0],
-                    r[1],
-                    *name_keys(r[1]),
-                    _iso(r[2]),
-                    *r[3:14],
-                    _iso(r[14]),
-                )
-                for r in rows
-            ],
-        )
+        self._db.executemany(self._insert, rows)
         self._db.execute("COMMIT")
 
     def close(self) -> None:
