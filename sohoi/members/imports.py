@@ -271,7 +271,7 @@ def _write_in_python(job: MemberImport, open_branches: set[int]) -> tuple[int, l
         return _copy_streaming(job, open_branches, open_cccds, known)
     chunk, written, late_problems = [], 0, []
     for clean in staging.rows(staging_path(job)):
-        problem = _changed_since_check(clean, open_cccds, open_branches)
+        problem = _changed_since_check(clean.row, clean.cccd, clean.branch_id, open_cccds, open_branches)
         if problem:
             late_problems.append(_refused_late(job, problem))
             continue
@@ -288,10 +288,12 @@ def _copy_streaming(
 ) -> tuple[int, list[Problem]]:
     """PostgreSQL, with every CCCD of the registry at hand: all new persons in one COPY, then all
     memberships in another, read from the staging while the server takes in what was sent — Python
-    and the server work at the same time instead of in turns, chunk after chunk."""
+    and the server work at the same time instead of in turns, chunk after chunk. The staged values are
+    taken as they are (the name's search keys are there), only dates turned back into dates."""
     path, association = staging_path(job), job.association.pk
     late_problems, person_ids, ids = [], array("q"), {}  # person_ids: 0 for a row left out
     now = connection.ops.adapt_datetimefield_value(timezone.now())
+    day = staging.day
     with connection.cursor() as wrapper:
         cursor = wrapper.cursor  # the driver's own
         cursor.execute("SELECT COALESCE(MAX(id), 0) FROM people_person")
@@ -299,24 +301,29 @@ def _copy_streaming(
 
         def persons():
             next_id = ids["next"]
-            for r in staging.rows(path):
-                problem = _changed_since_check(r, open_cccds, open_branches)
+            # PERSON_COLUMNS but id and the code system, then the row and its branch
+            names = "full_name, name_folded, given_folded, birth_date, birth_precision, sex, phone, cccd, ethnicity, "
+            for values in staging.columns(path, names + "occupation, commune_id, address, row, branch_id"):
+                cccd = values[7]
+                problem = _changed_since_check(values[12], cccd, values[13], open_cccds, open_branches)
                 if problem:
                     late_problems.append(_refused_late(job, problem))
                     person_ids.append(0)
                     continue
-                pid = known.get(r.cccd) if r.cccd else None
+                pid = known.get(cccd) if cccd else None
                 if pid is None:
                     pid, next_id = next_id, next_id + 1
-                    yield _person_row(pid, r, _same)
+                    birth = values[3]
+                    yield (pid, *values[:3], birth and day(birth), *values[4:9], CODE_SYSTEM, *values[9:12])
                 person_ids.append(pid)
             ids["next"] = next_id
 
         def memberships():
             tail = (None, "", False, now)  # left_on, left_reason, eligibility_exception, created_at
-            for pid, r in zip(person_ids, staging.rows(path), strict=True):
+            staged = staging.columns(path, "branch_id, member_type, member_number, joined_on")
+            for pid, (branch, member_type, number, joined) in zip(person_ids, staged, strict=True):
                 if pid:
-                    yield (pid, association, r.branch_id, r.member_type, r.member_number, "", r.joined_on, *tail)
+                    yield (pid, association, branch, member_type, number, "", day(joined), *tail)
 
         _copy(cursor, "people_person", PERSON_COLUMNS, persons())
         _copy(cursor, "members_membership", MEMBERSHIP_COLUMNS, memberships())
@@ -410,11 +417,13 @@ def _open_cccds(association) -> set[str]:
     )
 
 
-def _changed_since_check(row: CleanRow, open_cccds: set[str], open_branches: set[int]) -> Problem | None:
-    if row.cccd and row.cccd in open_cccds:
-        return Problem(row.row, _("CCCD number"), row.cccd, _("a person not yet in the association (already a member)"))
-    if row.branch_id and row.branch_id not in open_branches:
-        return Problem(row.row, _("Branch"), str(row.branch_id), _("a branch of this association"))
+def _changed_since_check(
+    row: int, cccd: str, branch_id: int | None, open_cccds: set[str], open_branches: set[int]
+) -> Problem | None:
+    if cccd and cccd in open_cccds:
+        return Problem(row, _("CCCD number"), cccd, _("a person not yet in the association (already a member)"))
+    if branch_id and branch_id not in open_branches:
+        return Problem(row, _("Branch"), str(branch_id), _("a branch of this association"))
     return None
 
 

@@ -9,6 +9,7 @@ import datetime as dt
 import os
 import sqlite3
 from collections.abc import Iterator
+from functools import lru_cache
 
 from sohoi.members.importer import CleanRow
 
@@ -43,18 +44,27 @@ class Staging:
 
 def rows(path: str) -> Iterator[CleanRow]:
     """The staged rows back, in file order."""
+    for values in columns(path, CLEAN_ROW):
+        birth = values[2]
+        yield CleanRow(values[0], values[1], birth and day(birth), *values[3:14], day(values[14]))
+
+
+CLEAN_ROW = (
+    "row, full_name, birth_date, birth_precision, sex, cccd, ethnicity, occupation, commune_id, address, phone, "
+    "member_type, member_number, branch_id, joined_on"
+)
+
+day = lru_cache(maxsize=65536)(dt.date.fromisoformat)  # an ISO date back; few different ones in a list
+
+
+def columns(path: str, names: str) -> Iterator[tuple]:
+    """The staged rows' values of the columns `names` (comma-separated), in file order."""
     if not os.path.exists(path):
         raise FileNotFoundError(path)
     db = sqlite3.connect(path)
     try:
-        cursor = db.execute(
-            "SELECT row, full_name, birth_date, birth_precision, sex, cccd, ethnicity, occupation, commune_id, "
-            "address, phone, member_type, member_number, branch_id, joined_on FROM staged ORDER BY row"
-        )
-        day = dt.date.fromisoformat
+        cursor = db.execute(f"SELECT {names} FROM staged ORDER BY row")
         while chunk := cursor.fetchmany(5000):
-            for values in chunk:
-                birth = values[2]
-                yield CleanRow(values[0], values[1], birth and day(birth), *values[3:14], day(values[14]))
+            yield from chunk
     finally:
         db.close()
