@@ -192,19 +192,31 @@ class Sheet:
             self._sheet = StreamingSheet(path)
             self._path = path
         except NotXlsx as exc:
-            raise ImportFileError(_("The file cannot be read as an Excel workbook (.xlsx).")) from exc
+            raise _unreadable() from exc
         self.height = self._sheet.height
 
     def rows(self, *, in_background: bool = True) -> Iterator[tuple[int, list]]:
         """(Excel row number, values) for every row; a large sheet is read by other processes."""
         if in_background and self.height >= PARALLEL_FROM_ROWS:
-            return rows_in_background(self._path, block=READER_BLOCK)
-        return self._sheet.rows()
+            return _readable(rows_in_background(self._path, block=READER_BLOCK))
+        return _readable(self._sheet.rows())
 
     def blocks(self, transform) -> Iterator[list]:
         """The sheet's blocks of rows, read by other processes that apply `transform` (see
         xlsxstream.blocks_in_background)."""
-        return blocks_in_background(self._path, block=READER_BLOCK, transform=transform)
+        return _readable(blocks_in_background(self._path, block=READER_BLOCK, transform=transform))
+
+
+def _unreadable() -> ImportFileError:
+    return ImportFileError(_("The file cannot be read as an Excel workbook (.xlsx)."))
+
+
+def _readable(items: Iterator) -> Iterator:
+    """`items`, a damaged sheet found on the way (its compressed data, its CRC) said as the file's problem."""
+    try:
+        yield from items
+    except NotXlsx as exc:
+        raise _unreadable() from exc
 
 
 @lru_cache(maxsize=65536)  # a list repeats its communes, dates, sexes, ethnic groups

@@ -272,6 +272,21 @@ def test_a_file_that_is_not_xlsx_or_has_no_header_is_explained(cast, django_capt
     )
 
 
+def test_a_file_damaged_past_its_first_rows_is_explained(cast, django_capture_on_commit_callbacks):
+    """The sheet opens, its header reads, then its compressed data is broken: the check ends with
+    the file's message, not an unexpected error."""
+    import zipfile
+
+    content = bytearray(workbook([GOOD] * 3000))
+    with zipfile.ZipFile(io.BytesIO(bytes(content))) as archive:
+        info = archive.getinfo("xl/worksheets/sheet1.xml")
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    content[start + info.compress_size - 40] ^= 0xFF
+    job = upload(cast, bytes(content), capture=django_capture_on_commit_callbacks)
+    assert (job.status, job.message) == ("failed", "Không đọc được tệp này như một tệp Excel (.xlsx).")
+    assert not Membership.objects.filter(association=cast.association_a).exists()
+
+
 def test_the_template_has_the_columns_dropdowns_and_instructions(cast):
     response = cast.client("officer_a").get(f"/associations/{cast.association_a.pk}/members/import/template.xlsx")
     wb = load_workbook(io.BytesIO(response.content))

@@ -153,3 +153,53 @@ def test_without_a_second_process_the_rows_are_read_in_this_one(tmp_path, monkey
     path = tmp_path / "ds.xlsx"
     _xlsxwriter(str(path), {})
     assert list(rows_in_background(path)) == list(StreamingSheet(path).rows())
+
+
+def _rewritten(source_path, target_path, change) -> None:
+    """A copy of a workbook whose sheet entry is `change(info, data)` → (info, data) for writestr."""
+    import zipfile
+
+    with zipfile.ZipFile(source_path) as source, zipfile.ZipFile(target_path, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                item, data = change(item, data)
+            target.writestr(item, data)
+
+
+@pytest.mark.parametrize("block", [64, 1000, 4 * 1024 * 1024])
+def test_a_sheet_is_read_the_same_deflated_or_stored(tmp_path, block):
+    import zipfile
+
+    path = tmp_path / "ds.xlsx"
+    _xlsxwriter(str(path), {})
+    stored = tmp_path / "stored.xlsx"
+
+    def store(item, data):
+        item.compress_type = zipfile.ZIP_STORED
+        return item, data
+
+    _rewritten(path, stored, store)
+    with zipfile.ZipFile(stored) as archive:
+        assert archive.getinfo("xl/worksheets/sheet1.xml").compress_type == zipfile.ZIP_STORED
+    deflated = StreamingSheet(path, block)
+    assert b"".join(deflated._xml()) == zipfile.ZipFile(path).read("xl/worksheets/sheet1.xml")
+    assert list(deflated.rows()) == list(StreamingSheet(stored, block).rows())
+    name = unicodedata.normalize("NFD", "Nguyễn Thị Lan")  # as the file has it
+    assert list(deflated.rows())[3] == (4, [1.0, name, 1960.0, "019160000101", dt.date(2021, 1, 5)])
+
+
+def test_a_damaged_deflated_sheet_is_refused(tmp_path):
+    """A flipped byte inside the compressed sheet: the inflater or the CRC says so, as zipfile would."""
+    path = tmp_path / "ds.xlsx"
+    _xlsxwriter(str(path), {})
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        info = archive.getinfo("xl/worksheets/sheet1.xml")
+    raw = bytearray(path.read_bytes())
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    raw[start + info.compress_size // 2] ^= 0xFF
+    path.write_bytes(bytes(raw))
+    with pytest.raises(NotXlsx):
+        list(StreamingSheet(path).rows())
