@@ -353,7 +353,8 @@ def _attached(job: MemberImport):
 
 def _write_in_sql(job: MemberImport, open_branches: set[int]) -> tuple[int, list[Problem]]:
     """SQLite: the attached staged rows written by INSERT … SELECT, persons known by CCCD found by a
-    join and new ones numbered after the largest id — no Python step per row."""
+    join (only they are kept aside) and new ones numbered after the largest id by their row in the
+    file — no Python step per row."""
     association = job.association.pk
     with connection.cursor() as wrapper:
         cursor = wrapper.cursor  # the driver's own
@@ -379,33 +380,33 @@ def _write_in_sql(job: MemberImport, open_branches: set[int]) -> tuple[int, list
         late_problems = [_refused_late(job, late[row]) for row in sorted(late)]
         cursor.executemany("DELETE FROM staged.staged WHERE row = ?", [(row,) for row in late])
 
+        # A new person's id: the largest so far plus the row's number in the file (unique; the gaps
+        # are the rows left out). A person already registered is found by CCCD.
         cursor.execute("SELECT COALESCE(MAX(id), 0) FROM people_person")
         largest = cursor.fetchone()[0]
-        cursor.execute("DROP TABLE IF EXISTS temp.import_person")
-        cursor.execute("CREATE TEMP TABLE import_person (row INTEGER PRIMARY KEY, person_id INTEGER, new INTEGER)")
+        cursor.execute("DROP TABLE IF EXISTS temp.import_known")
+        cursor.execute("CREATE TEMP TABLE import_known (row INTEGER PRIMARY KEY, person_id INTEGER)")
         cursor.execute(
-            "INSERT INTO temp.import_person (row, person_id, new) "
-            "SELECT s.row, COALESCE(p.id, ? + ROW_NUMBER() OVER (PARTITION BY p.id IS NULL ORDER BY s.row)), "
-            "p.id IS NULL FROM staged.staged s LEFT JOIN people_person p ON s.cccd <> '' AND p.cccd = s.cccd "
-            "ORDER BY s.row",
-            [largest],
+            "INSERT INTO temp.import_known (row, person_id) SELECT s.row, p.id FROM staged.staged s "
+            "JOIN people_person p ON p.cccd = s.cccd WHERE s.cccd <> ''"
         )
         cursor.execute(
             f"INSERT INTO people_person ({', '.join(PERSON_COLUMNS)}) "
-            "SELECT i.person_id, s.full_name, s.name_folded, s.given_folded, s.birth_date, s.birth_precision, "
+            "SELECT ? + s.row, s.full_name, s.name_folded, s.given_folded, s.birth_date, s.birth_precision, "
             "s.sex, s.phone, s.cccd, s.ethnicity, ?, s.occupation, s.commune_id, s.address "
-            "FROM staged.staged s JOIN temp.import_person i ON i.row = s.row WHERE i.new ORDER BY i.person_id",
-            [CODE_SYSTEM],
+            "FROM staged.staged s WHERE s.row NOT IN (SELECT row FROM temp.import_known) ORDER BY s.row",
+            [largest, CODE_SYSTEM],
         )
         now = connection.ops.adapt_datetimefield_value(timezone.now())
         cursor.execute(
             f"INSERT INTO members_membership ({', '.join(MEMBERSHIP_COLUMNS)}) "
-            "SELECT i.person_id, ?, s.branch_id, s.member_type, s.member_number, '', s.joined_on, NULL, '', 0, ? "
-            "FROM staged.staged s JOIN temp.import_person i ON i.row = s.row ORDER BY s.row",
-            [association, now],
+            "SELECT COALESCE(k.person_id, ? + s.row), ?, s.branch_id, s.member_type, s.member_number, '', "
+            "s.joined_on, NULL, '', 0, ? FROM staged.staged s LEFT JOIN temp.import_known k ON k.row = s.row "
+            "ORDER BY s.row",
+            [largest, association, now],
         )
         written = cursor.rowcount
-        cursor.execute("DROP TABLE temp.import_person")
+        cursor.execute("DROP TABLE temp.import_known")
     return written, late_problems
 
 
