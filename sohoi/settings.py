@@ -149,6 +149,10 @@ else:
                 "transaction_mode": "IMMEDIATE",
                 "timeout": 20,
             },
+            # The tests' database in a file too (SQLite's test default is memory with a shared cache,
+            # where a reader locks a table and a writer in another thread — the browser tests' server
+            # and worker — is refused at once instead of waiting, as on the real database).
+            "TEST": {"NAME": str(VAR_DIR / "test.sqlite3")},
         }
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -224,6 +224,8 @@ def member_import_run(job: MemberImport) -> MemberImport:
             with bulk_load(job.valid_rows):
                 write = _write_in_sql if in_sql else _write_in_python
                 written, late_problems = write(job, open_branches)
+            if _changes_statistics(written):
+                refresh_statistics()  # inside the transaction: the write lock is held already
             _store_problems(job, late_problems)
             audit_log(
                 actor=job.created_by,
@@ -231,7 +233,6 @@ def member_import_run(job: MemberImport) -> MemberImport:
                 obj=job,
                 note=_("%(n)s members imported") % {"n": written},
             )
-        refresh_statistics()
         _progress(
             job,
             status=ImportStatus.DONE,
@@ -617,6 +618,19 @@ def rejected_rows(job: MemberImport) -> tuple[list, list[list], list[str]]:
             out.append(list(values))
             reasons.append("; ".join(messages[index]))
     return list(head[layout.header_row - 1]), out, reasons
+
+
+ANALYZE_FROM_ROWS = 1000
+
+
+def _changes_statistics(written: int) -> bool:
+    """Whether an import of `written` rows moves the tables' sizes enough (a tenth, as PostgreSQL's
+    autovacuum reckons) for the query planner's statistics to be taken again."""
+    if written < ANALYZE_FROM_ROWS:
+        return False
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT COUNT(*) FROM members_membership")
+        return written * 10 >= cursor.fetchone()[0]
 
 
 def refresh_statistics() -> None:

@@ -2,9 +2,11 @@
 progress bar, reads the problems, imports the valid rows and downloads the rejected ones."""
 
 import io
+import time
 
 import pytest
 from django.core.management import call_command
+from django.db import OperationalError
 from openpyxl import load_workbook
 
 from sohoi.accounts.models import Role
@@ -17,7 +19,17 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def run_worker():
-    call_command("db_worker", batch=True, verbosity=0)
+    """The queued tasks, run here. The live server's test database is SQLite in memory with a shared
+    cache, where a page being read locks its tables for a moment and a writer is refused at once ("table
+    is locked") instead of waiting, as it would on the real database: try again then."""
+    for attempt in range(50):
+        try:
+            call_command("db_worker", batch=True, verbosity=0)
+            return
+        except OperationalError as exc:
+            if "locked" not in str(exc) or attempt == 49:
+                raise
+            time.sleep(0.1)
 
 
 def test_officer_imports_a_member_list(live_server, browser, screenshot, settings, tmp_path):

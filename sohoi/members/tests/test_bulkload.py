@@ -135,3 +135,23 @@ def test_an_import_whose_checked_rows_are_gone_says_so(cast, django_capture_on_c
     assert (job.status, job.imported_rows) == ("failed", 0)
     assert job.message == "Các tệp của lần nhập này không còn trên máy chủ: hãy tải danh sách lên lại."
     assert not Membership.objects.filter(association=cast.association_a).exists()
+
+
+def test_statistics_are_taken_again_inside_the_import_when_it_moves_the_tables_enough(
+    cast, monkeypatch, django_capture_on_commit_callbacks
+):
+    """ANALYZE runs in the import's own transaction (no second write to wait for), and only when the
+    rows written are a tenth of the memberships or more."""
+    analyzed, original = [], imports.refresh_statistics
+    monkeypatch.setattr(
+        imports, "refresh_statistics", lambda: analyzed.append(connection.in_atomic_block) or original()
+    )
+    monkeypatch.setattr(imports, "ANALYZE_FROM_ROWS", 3)
+    # 2 rows: under the floor; then 30 rows, which make 30 of the 32 memberships
+    for rows, then in ((numbered_rows(2), []), (numbered_rows(32)[2:], [True])):
+        job = upload(cast, workbook(rows), capture=django_capture_on_commit_callbacks)
+        with django_capture_on_commit_callbacks(execute=True):
+            cast.client("officer_a").post(f"/associations/{cast.association_a.pk}/members/import/{job.pk}/")
+        job.refresh_from_db()
+        assert (job.status, job.imported_rows, analyzed) == ("done", len(rows), then)
+    assert (imports._changes_statistics(4), imports._changes_statistics(3)) == (True, False)  # of 32
