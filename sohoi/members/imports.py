@@ -183,7 +183,7 @@ def member_import_check(job: MemberImport) -> MemberImport:
 
 def staging_path(job: MemberImport) -> str:
     """The checked rows (sohoi.members.staging), kept next to the upload between the check and the import."""
-    return job.file.path + ".checked.sqlite3"
+    return staging.path_for(job.file.path, connection.vendor)
 
 
 def member_import_confirm(*, job: MemberImport, by) -> MemberImport:
@@ -251,6 +251,8 @@ def member_import_run(job: MemberImport) -> MemberImport:
             imported_rows=0,
             finished_at=timezone.now(),
         )
+    finally:  # scratch data: done or failed, the import is over (the upload stays, for the rejected rows)
+        staging.remove(staging_path(job))
     return job
 
 

@@ -1,45 +1,70 @@
 """The rows a check found valid, kept between the check and the import (which waits for the officer's
-confirmation) in a small SQLite database next to the upload: scratch data, written without a journal.
+confirmation) in a scratch file next to the upload, in the form the import reads fastest:
 
-On SQLite the import attaches it and writes persons and memberships with INSERT … SELECT, no Python
-step per row (imports._write_in_sql); elsewhere the rows are read back (`rows`) and COPY'd.
+- for SQLite, a small SQLite database written without a journal: the import attaches it and writes
+  persons and memberships with INSERT … SELECT, no Python step per row (imports._write_in_sql);
+- for PostgreSQL, the checked blocks of rows pickled one after another: written in a fraction of the
+  time of inserting them, read back in a tenth of the time of selecting them, and COPY'd. The file is
+  the server's own, written by this module and read by it alone, like the SQLite one.
+
+Either way `columns` and `rows` read the rows back in file order, and `remove` deletes the file once
+the import is over.
 """
 
 import datetime as dt
 import os
+import pickle
 import sqlite3
 from collections.abc import Iterator
 from functools import lru_cache
+from operator import itemgetter
 
 from sohoi.members.importer import CleanRow
 
-TABLE = (  # a CleanRow, with the two search keys of the name (importer.staged_row)
-    "CREATE TABLE staged (row INTEGER PRIMARY KEY, full_name, name_folded, given_folded, birth_date, "
-    "birth_precision, sex, cccd, ethnicity, occupation, commune_id, address, phone, member_type, member_number, "
-    "branch_id, joined_on)"
-)
+# A CleanRow, with the two search keys of the name after the name (importer.staged_row).
+COLUMNS = (*CleanRow._fields[:2], "name_folded", "given_folded", *CleanRow._fields[2:])
+SQLITE = ".checked.sqlite3"
+PICKLED = ".checked.pickle"
+
+
+def path_for(upload_path: str, vendor: str) -> str:
+    """Where the checked rows of an upload wait, in the form that suits the database `vendor`."""
+    return upload_path + (SQLITE if vendor == "sqlite" else PICKLED)
 
 
 class Staging:
-    """A new staging database at `path`; `add` rows in file order, then `close`."""
+    """A new staging file at `path` (its suffix says which form); `add` rows in file order, then
+    `close`."""
 
     def __init__(self, path: str):
-        if os.path.exists(path):
-            os.remove(path)
+        remove(path)
+        self._pickled = path.endswith(PICKLED)
+        if self._pickled:
+            self._file = open(path, "wb")  # noqa: SIM115 — closed by close()
+            return
         self._db = sqlite3.connect(path, isolation_level=None)
         self._db.execute("PRAGMA journal_mode = OFF")
         self._db.execute("PRAGMA synchronous = OFF")
-        self._db.execute(TABLE)
-        self._insert = f"INSERT INTO staged VALUES ({', '.join('?' * 17)})"
+        self._db.execute(f"CREATE TABLE staged ({COLUMNS[0]} INTEGER PRIMARY KEY, {', '.join(COLUMNS[1:])})")
+        self._insert = f"INSERT INTO staged VALUES ({', '.join('?' * len(COLUMNS))})"
 
     def add(self, rows: list[tuple]) -> None:
         """Rows as importer.staged_row gives them."""
+        if self._pickled:
+            if rows:
+                pickle.dump(rows, self._file, protocol=pickle.HIGHEST_PROTOCOL)
+            return
         self._db.execute("BEGIN")
         self._db.executemany(self._insert, rows)
         self._db.execute("COMMIT")
 
     def close(self) -> None:
-        self._db.close()
+        (self._file if self._pickled else self._db).close()
+
+
+def remove(path: str) -> None:
+    if os.path.exists(path):
+        os.remove(path)
 
 
 def rows(path: str) -> Iterator[CleanRow]:
@@ -58,9 +83,18 @@ day = lru_cache(maxsize=65536)(dt.date.fromisoformat)  # an ISO date back; few d
 
 
 def columns(path: str, names: str) -> Iterator[tuple]:
-    """The staged rows' values of the columns `names` (comma-separated), in file order."""
+    """The staged rows' values of the columns `names` (comma-separated, at least two), in file order."""
     if not os.path.exists(path):
         raise FileNotFoundError(path)
+    if path.endswith(PICKLED):
+        pick = itemgetter(*(COLUMNS.index(name.strip()) for name in names.split(",")))
+        with open(path, "rb") as f:
+            while True:
+                try:
+                    block = pickle.load(f)
+                except EOFError:
+                    return
+                yield from map(pick, block)
     db = sqlite3.connect(path)
     try:
         cursor = db.execute(f"SELECT {names} FROM staged ORDER BY row")
