@@ -217,6 +217,8 @@ def member_import_run(job: MemberImport) -> MemberImport:
     """Write the rows the check found valid, all in one transaction, after checking again what the
     registry may have changed since (a person who became a member, a branch that closed). In "all or
     nothing" mode one such row leaves nothing written; otherwise it joins the rejected rows."""
+    if job.status != ImportStatus.IMPORTING:  # not confirmed, or run once already: nothing to do
+        return job
     try:
         with gc_paused(), _attached(job) as in_sql, transaction.atomic():
             _lock_tables()

@@ -109,6 +109,9 @@ def test_the_staged_rows_are_written_in_sql_on_sqlite_with_the_same_result(
     assert (job.status, job.imported_rows, job.invalid_rows) == ("done", 299, 1)
     assert not os.path.exists(imports.staging_path(job))  # scratch data, gone with the import
     assert os.path.exists(job.file.path)  # the upload stays: the rejected rows are read from it
+    imports.member_import_run(job)  # the task run a second time: nothing happens
+    job.refresh_from_db()
+    assert (job.status, job.imported_rows) == ("done", 299)
     assert [(p.row, p.column, p.value) for p in job.problems.all()] == [(251, "Số CCCD", "019060000250")]
     members = Membership.objects.filter(association=cast.association_a).select_related("person")
     assert members.count() == 300  # 299 imported and the one who joined another way
