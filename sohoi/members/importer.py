@@ -7,7 +7,6 @@ what was expected, in Vietnamese.
 """
 
 import datetime as dt
-import pickle
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -26,7 +25,6 @@ from sohoi.members.xlsxstream import (
     BLOCK,
     NotXlsx,
     StreamingSheet,
-    blocks_in_background,
     excel_date,
     rows_in_background,
 )
@@ -200,11 +198,6 @@ class Sheet:
         if in_background and self.height >= PARALLEL_FROM_ROWS:
             return _readable(rows_in_background(self._path, block=READER_BLOCK))
         return _readable(self._sheet.rows())
-
-    def blocks(self, transform) -> Iterator[list]:
-        """The sheet's blocks of rows, read by other processes that apply `transform` (see
-        xlsxstream.blocks_in_background)."""
-        return _readable(blocks_in_background(self._path, block=READER_BLOCK, transform=transform))
 
 
 def _unreadable() -> ImportFileError:
@@ -433,7 +426,7 @@ def _ethnicity(raw) -> str | None:
     return (text.zfill(2) if text.isdigit() and 1 <= int(text) <= 56 else ETHNIC_BY_NAME.get(fold(text))) or None
 
 
-def quick_check(values: list, row: int, layout: Layout, ctx: Context, *, deduplicate: bool = True) -> CleanRow | None:
+def quick_check(values: list, row: int, layout: Layout, ctx: Context) -> CleanRow | None:
     """The row checked the short way: each column's few values are checked once per file and
     remembered; the CCCD's digits are checked in place. None when anything is not plainly right (or the
     layout is an unusual one): then the full check gives the same result with its messages. A test
@@ -501,15 +494,14 @@ def quick_check(values: list, row: int, layout: Layout, ctx: Context, *, dedupli
             return None
         cccd = raw_cccd
 
-    key = person_key(cccd, name, birth_date) if deduplicate else None
-    if (deduplicate and key in ctx.seen) or (cccd and cccd in ctx.open_cccds):
+    key = person_key(cccd, name, birth_date)
+    if key in ctx.seen or (cccd and cccd in ctx.open_cccds):
         return None
     if ctx.rule is not None and eligibility_problem(
         ctx.rule, birth_date=birth_date, precision=precision, joined_on=joined_on, exception=False
     ):
         return None
-    if deduplicate:
-        ctx.seen[key] = row
+    ctx.seen[key] = row
     return CleanRow(
         row,
         name,
@@ -542,14 +534,8 @@ def duplicate_problem(row: int, layout: Layout, cccd: str, name: str, first_row:
 
 def person_key(cccd: str, name: str, birth_date) -> int | tuple:
     """What makes two rows of a file the same person: the CCCD (checked: 12 digits), as a number — a
-    million of them kept in half the memory of strings —, else the folded name and the birth date (ISO),
-    as a staged row has them (staged_key)."""
+    million of them kept in half the memory of strings —, else the folded name and the birth date."""
     return int(cccd) if cccd else (name_keys(name)[0], birth_date and birth_date.isoformat())
-
-
-def staged_key(row: tuple) -> int | tuple:
-    """person_key of a staged row."""
-    return int(row[7]) if row[7] else (row[2], row[4])
 
 
 @lru_cache(maxsize=65536)  # names recur in a long list
@@ -567,37 +553,6 @@ def staged_row(clean: CleanRow) -> tuple:
     after the name, dates in ISO form."""
     birth = clean[2]
     return (clean[0], clean[1], *name_keys(clean[1]), birth and _iso_day(birth), *clean[3:14], _iso_day(clean[14]))
-
-
-def deduplicated(row: tuple, layout: Layout, ctx: Context) -> tuple[tuple | None, list[Problem]]:
-    """A staged row a reader process found good (quick_check without the duplicate test), against the
-    rows before it: what full_check would say of it."""
-    key = staged_key(row)
-    first = ctx.seen.get(key)
-    if first is not None:
-        return None, [duplicate_problem(row[0], layout, row[7], row[1], first)]
-    ctx.seen[key] = row[0]
-    return row, []
-
-
-def reader_checks(payload):
-    """Run in a reader process (xlsxstream.blocks_in_background): each data row goes through
-    quick_check, all but the duplicate test, which needs the rows before it; a row found good is sent
-    staged (staged_row), any other as (number, values) for the full check in the importing process.
-    (Reached through sohoi.members.readers, which sets Django up first.)"""
-    layout, ctx = pickle.loads(payload)
-    first = layout.first_data_row
-
-    def check(rows):
-        out = []
-        for number, values in rows:
-            clean = None
-            if number is not None and number >= first and any(values):
-                clean = quick_check(values, number, layout, ctx, deduplicate=False)
-            out.append((number, values) if clean is None else staged_row(clean))
-        return out
-
-    return check
 
 
 def full_check(values: list, row: int, layout: Layout, ctx: Context) -> tuple[CleanRow | None, list[Problem]]:

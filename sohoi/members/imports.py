@@ -7,7 +7,6 @@ saves. A person already known by CCCD gets a new membership.
 """
 
 import os
-import pickle
 import time
 from array import array
 from collections.abc import Iterator
@@ -28,7 +27,6 @@ from sohoi.members import staging
 from sohoi.members.bulkload import bulk_load
 from sohoi.members.importer import (
     HEADER_SCAN_ROWS,
-    PARALLEL_FROM_ROWS,
     CleanRow,
     Context,
     ImportFileError,
@@ -36,7 +34,6 @@ from sohoi.members.importer import (
     Problem,
     Sheet,
     check_row,
-    deduplicated,
     find_layout,
     name_keys,
     staged_row,
@@ -71,48 +68,22 @@ def _context(association) -> Context:
 
 def checked_rows(path, association) -> tuple[Layout, int, Iterator[tuple[tuple | None, list[Problem]]]]:
     """The layout, how many rows follow the header, and each data row checked, in file order: staged
-    (importer.staged_row) when it is good, else None and its problems. A large
-    sheet is read and quick-checked by reader processes; this one tests the duplicates and gives the
-    full check to the rows they did not pass."""
+    (importer.staged_row) when it is good, else None and its problems. A large sheet is parsed by
+    reader processes (Sheet.rows) while this one checks."""
     sheet = Sheet(path)
     head = [values for _index, values in islice(sheet.rows(in_background=False), HEADER_SCAN_ROWS)]
     layout = find_layout(head)
     ctx = _context(association)
     first = layout.first_data_row
 
-    def staged_check(values, index):
-        clean, problems = check_row(values, index, layout, ctx)
-        return (clean and staged_row(clean)), problems
-
-    def is_data(index, values) -> bool:
-        # any(values) first: in C, and true for nearly every row
-        return index >= first and (any(values) or any(v not in (None, "") for v in values))
-
-    def in_this_process():
+    def results():
         for index, values in sheet.rows():
-            if is_data(index, values):
-                yield staged_check(values, index)
+            # any(values) first: in C, and true for nearly every row
+            if index >= first and (any(values) or any(v not in (None, "") for v in values)):
+                clean, problems = check_row(values, index, layout, ctx)
+                yield (clean and staged_row(clean)), problems
 
-    def with_readers(blocks):
-        expected = 1
-        for items in blocks:
-            for item in items:
-                if len(item) > 2:  # a row a reader passed
-                    expected = item[0] + 1
-                    yield deduplicated(item, layout, ctx)
-                    continue
-                index, values = item
-                index = expected if index is None else index
-                expected = index + 1
-                if is_data(index, values):
-                    yield staged_check(values, index)
-
-    if sheet.height < PARALLEL_FROM_ROWS:
-        results = in_this_process()
-    else:
-        transform = ("sohoi.members.readers", "quick_checks", pickle.dumps((layout, ctx)))
-        results = with_readers(sheet.blocks(transform))
-    return layout, max(sheet.height - first + 1, 0), results
+    return layout, max(sheet.height - first + 1, 0), results()
 
 
 def member_import_create(*, association, upload, mode: str, by) -> MemberImport:

@@ -8,7 +8,6 @@ returns: text, numbers (int when whole), booleans, and dates for date-formatted 
 
 import contextlib
 import datetime as dt
-import importlib
 import itertools
 import os
 import pickle
@@ -363,25 +362,15 @@ def numbered(blocks: Iterator[list[tuple[int | None, list]]]) -> Iterator[tuple[
 def _produce(path: str, part: int, parts: int, block: int) -> None:  # a reader: its blocks' rows, pickled
     out = sys.stdout.buffer
     try:
-        transform = _transform(pickle.load(sys.stdin.buffer))
         sheet = StreamingSheet(path, block)
         with gc_paused():
             for index, block_xml in enumerate(sheet._blocks()):
                 if index % parts == part:
-                    pickle.dump(transform(sheet.block_rows(block_xml)), out, protocol=pickle.HIGHEST_PROTOCOL)
+                    pickle.dump(sheet.block_rows(block_xml), out, protocol=pickle.HIGHEST_PROTOCOL)
         pickle.dump(None, out)
     except Exception as exc:  # the parent turns it into a message for the person importing
         pickle.dump(NotXlsx(str(exc)), out)
     out.flush()
-
-
-def _transform(spec):
-    """What a reader does to each block's rows before sending them: nothing, or `function(payload)` of
-    the spec (module, function name, payload) — work that runs beside the caller's."""
-    if spec is None:
-        return lambda rows: rows
-    module, name, payload = spec
-    return getattr(importlib.import_module(module), name)(payload)
 
 
 def rows_in_background(path, readers: int = 2, block: int = BLOCK) -> Iterator[tuple[int, list]]:
@@ -389,30 +378,26 @@ def rows_in_background(path, readers: int = 2, block: int = BLOCK) -> Iterator[t
     return numbered(blocks_in_background(path, readers, block))
 
 
-def blocks_in_background(path, readers: int = 2, block: int = BLOCK, transform=None) -> Iterator[list]:
-    """Each block's rows (as `transform` leaves them), read by other processes while this one works on
-    them: reader k parses blocks k, k + readers, …, and this process takes the blocks in turn. On a
-    2-core machine two readers and the caller keep both cores busy. Each pipe holds about a block, so
-    memory stays flat. Plain subprocesses, not multiprocessing: nothing of the caller is re-imported."""
+def blocks_in_background(path, readers: int = 2, block: int = BLOCK) -> Iterator[list]:
+    """Each block's rows, parsed by other processes while this one works on them: reader k parses
+    blocks k, k + readers, …, and this process takes the blocks in turn. On a 2-core machine two
+    readers and the caller keep both cores busy. The readers only parse — they import nothing of
+    Django —; the caller checks the rows. Each pipe holds about a block, so memory stays flat. Plain
+    subprocesses, not multiprocessing: nothing of the caller is re-imported."""
     root = str(Path(__file__).resolve().parents[2])
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")]))}
-    spec = pickle.dumps(transform, protocol=pickle.HIGHEST_PROTOCOL)
     processes = []
     try:
         for part in range(readers):
             code = f"from sohoi.members.xlsxstream import _produce; _produce({str(path)!r}, {part}, {readers}, {block})"
-            process = subprocess.Popen(
-                [sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env, cwd=root
-            )
+            process = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, env=env, cwd=root)
             processes.append(process)
             _widen(process.stdout)
-            process.stdin.write(spec)
-            process.stdin.close()
     except OSError:  # no other process here: read in this one
         _stop(processes)
-        sheet, change = StreamingSheet(path, block), _transform(transform)
+        sheet = StreamingSheet(path, block)
         for block_xml in sheet._blocks():
-            yield change(sheet.block_rows(block_xml))
+            yield sheet.block_rows(block_xml)
         return
     try:
         yield from _blocks_from(processes)

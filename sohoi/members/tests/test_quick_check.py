@@ -153,9 +153,9 @@ def test_the_quick_path_takes_plain_rows_and_leaves_the_others(context):
     assert ctx.seen == {6160004321: 2}  # the CCCD as a number
 
 
-def test_reader_processes_check_a_large_sheet_as_this_process_would(context, monkeypatch, tmp_path):
-    """Many blocks, read and quick-checked by two reader processes; duplicates across blocks, rows
-    the readers leave to the full check, all in file order."""
+def test_a_large_sheet_parsed_by_reader_processes_is_checked_as_one_read_here(context, monkeypatch, tmp_path):
+    """Many blocks, parsed by two reader processes and checked here: duplicates across blocks, rows
+    for the full check, all in file order, as when this process reads the sheet itself."""
     from sohoi.members import importer
     from sohoi.members.tests.test_import import workbook
 
@@ -164,11 +164,11 @@ def test_reader_processes_check_a_large_sheet_as_this_process_would(context, mon
     path.write_bytes(workbook(ROWS * 3, header=HEADER))  # every row again twice: duplicates
     monkeypatch.setattr(importer, "READER_BLOCK", 2000)  # a few rows a block
     alone = list(imports.checked_rows(path, association)[2])
-    monkeypatch.setattr(imports, "PARALLEL_FROM_ROWS", 1)
-    calls, original = [], importer.blocks_in_background
-    monkeypatch.setattr(importer, "blocks_in_background", lambda *a, **k: calls.append(k) or original(*a, **k))
+    monkeypatch.setattr(importer, "PARALLEL_FROM_ROWS", 1)
+    calls, original = [], importer.rows_in_background
+    monkeypatch.setattr(importer, "rows_in_background", lambda *a, **k: calls.append(k) or original(*a, **k))
     with_readers = list(imports.checked_rows(path, association)[2])
-    assert [call["transform"][:2] for call in calls] == [("sohoi.members.readers", "quick_checks")]
+    assert calls == [{"block": 2000}]
     assert with_readers == alone
     assert len(alone) == 3 * len(ROWS)
     clean = [row for row, (clean, _problems) in enumerate(alone, start=2) if clean]
