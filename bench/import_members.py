@@ -96,6 +96,7 @@ def phase_import(file: str, rows: int) -> dict:
 
     from sohoi.accounts.models import User
     from sohoi.members import imports
+    from sohoi.members.importer import READER_BLOCK
     from sohoi.members.models import MemberImport
     from tests.factories import active_association
 
@@ -121,10 +122,23 @@ def phase_import(file: str, rows: int) -> dict:
         "total_s": done - started,
         "rows_per_s": rows / (done - started),
         "peak_mb": peak_mb(),
-        # the reader processes of the .xlsx (sohoi.members.xlsxstream): the largest one's peak
-        "reader_peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+        "reader_block": READER_BLOCK,
         "association": association.pk,
     }
+
+
+def reader_peak_mb(file: str, block: int) -> float:
+    """The peak RSS of one of the import's two reader processes (sohoi.members.xlsxstream), run alone
+    on the file. Not from the import itself: a child's ru_maxrss counts the parent's pages it was forked
+    with, before its exec — here a small wrapper's, not the importing process's."""
+    reader = f"from sohoi.members.xlsxstream import _produce; _produce({file!r}, 0, 2, {block})"
+    wrapper = (
+        "import resource, subprocess, sys; "
+        f"subprocess.run([sys.executable, '-c', {reader!r}], stdout=subprocess.DEVNULL, check=True); "
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    )
+    out = subprocess.run([sys.executable, "-c", wrapper], cwd=ROOT, capture_output=True, text=True, check=True)
+    return int(out.stdout.split()[-1]) / 1024
 
 
 def _confirm_without_task(job):
@@ -320,6 +334,7 @@ def main() -> None:
         raw = run_child("raw", env, "--file", str(file), "--db", "sqlite" if name == "sqlite" else "pg")
         naive = run_child("naive", env, "--file", str(file), "--rows", str(args.rows))
         ours = run_child("import", env, "--file", str(file), "--rows", str(args.rows))
+        ours["reader_peak_mb"] = reader_peak_mb(str(file), ours["reader_block"])
         search = run_child("search", env, "--association", str(ours["association"]))
         print(f"\n== {name}: {args.rows:,} rows")
         print(
