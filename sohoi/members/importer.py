@@ -521,21 +521,10 @@ def quick_check(values: list, row: int, layout: Layout, ctx: Context) -> CleanRo
     )
 
 
-def duplicate_problem(row: int, layout: Layout, cccd: str, name: str, first_row: int) -> Problem:
-    """The same person (by CCCD, else by name and birth date) is on an earlier row of the file."""
-    column = "cccd" if cccd else "full_name"
-    return Problem(
-        row,
-        layout.headers.get(column, column),
-        _text(cccd or name),
-        _("a person listed once (the same person is on row %(row)s)") % {"row": first_row},
-    )
-
-
 def person_key(cccd: str, name: str, birth_date) -> int | tuple:
     """What makes two rows of a file the same person: the CCCD (checked: 12 digits), as a number — a
     million of them kept in half the memory of strings —, else the folded name and the birth date."""
-    return int(cccd) if cccd else (name_keys(name)[0], birth_date and birth_date.isoformat())
+    return int(cccd) if cccd else (name_keys(name)[0], birth_date)
 
 
 @lru_cache(maxsize=65536)  # names recur in a long list
@@ -549,7 +538,7 @@ _iso_day = lru_cache(maxsize=65536)(dt.date.isoformat)  # few different dates in
 
 
 def staged_row(clean: CleanRow) -> tuple:
-    """A checked row as the staging keeps it (sohoi.members.staging.TABLE): the name's two search keys
+    """A checked row as the staging keeps it (sohoi.members.staging.COLUMNS): the name's two search keys
     after the name, dates in ISO form."""
     birth = clean[2]
     return (clean[0], clean[1], *name_keys(clean[1]), birth and _iso_day(birth), *clean[3:14], _iso_day(clean[14]))
@@ -642,7 +631,11 @@ def full_check(values: list, row: int, layout: Layout, ctx: Context) -> tuple[Cl
     if not problems:
         key = person_key(cccd, name, birth_date)
         if key in ctx.seen:
-            problems.append(duplicate_problem(row, layout, cccd, name, ctx.seen[key]))
+            problem(
+                "cccd" if cccd else "full_name",
+                cccd or name,
+                _("a person listed once (the same person is on row %(row)s)") % {"row": ctx.seen[key]},
+            )
         elif cccd and cccd in ctx.open_cccds:
             problem("cccd", cccd, _("a person not yet in the association (already a member)"))
         else:

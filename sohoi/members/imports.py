@@ -1,6 +1,6 @@
 """The member import: check a whole file (no writes), then write its valid rows in one transaction.
 
-The checked rows wait in a staging database (sohoi.members.staging) for the officer's confirmation;
+The checked rows wait in a staging file (sohoi.members.staging) for the officer's confirmation;
 then they are written below the ORM, persons with ids allocated under the transaction's lock — by
 INSERT … SELECT on SQLite, by COPY on PostgreSQL — so that a million-row file is not a million ORM
 saves. A person already known by CCCD gets a new membership.
@@ -342,9 +342,7 @@ def _write_in_sql(job: MemberImport, open_branches: set[int]) -> tuple[int, list
             [association],
         )
         for row, cccd in cursor.fetchall():
-            late[row] = Problem(
-                row, _("CCCD number"), cccd, _("a person not yet in the association (already a member)")
-            )
+            late[row] = _already_member(row, cccd)
         branches = sorted(open_branches) or [0]
         cursor.execute(
             "SELECT row, branch_id FROM staged.staged WHERE branch_id IS NOT NULL "
@@ -352,7 +350,7 @@ def _write_in_sql(job: MemberImport, open_branches: set[int]) -> tuple[int, list
             branches,
         )
         for row, branch in cursor.fetchall():
-            late.setdefault(row, Problem(row, _("Branch"), str(branch), _("a branch of this association")))
+            late.setdefault(row, _closed_branch(row, branch))
         late_problems = [_refused_late(job, late[row]) for row in sorted(late)]
         cursor.executemany("DELETE FROM staged.staged WHERE row = ?", [(row,) for row in late])
 
@@ -398,10 +396,18 @@ def _changed_since_check(
     row: int, cccd: str, branch_id: int | None, open_cccds: set[str], open_branches: set[int]
 ) -> Problem | None:
     if cccd and cccd in open_cccds:
-        return Problem(row, _("CCCD number"), cccd, _("a person not yet in the association (already a member)"))
+        return _already_member(row, cccd)
     if branch_id and branch_id not in open_branches:
-        return Problem(row, _("Branch"), str(branch_id), _("a branch of this association"))
+        return _closed_branch(row, branch_id)
     return None
+
+
+def _already_member(row: int, cccd: str) -> Problem:
+    return Problem(row, _("CCCD number"), cccd, _("a person not yet in the association (already a member)"))
+
+
+def _closed_branch(row: int, branch_id: int) -> Problem:
+    return Problem(row, _("Branch"), str(branch_id), _("a branch of this association"))
 
 
 def _store_problems(job: MemberImport, problems: list[Problem]) -> None:
