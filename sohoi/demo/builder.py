@@ -22,8 +22,8 @@ from sohoi.demo.data import (
     SECTOR_AGENCY,
 )
 from sohoi.geo.models import AdministrativeUnit
-from sohoi.members.importer import CleanRow
-from sohoi.members.imports import refresh_statistics, write_rows
+from sohoi.members.importing.records import CleanRow
+from sohoi.members.importing.write import refresh_statistics, write_rows
 from sohoi.members.models import EligibilityRule
 from sohoi.people.models import DatePrecision
 from sohoi.registry import services
@@ -278,6 +278,7 @@ class DemoBuilder:
             exception_min_age=55,
             exception_note="tích cực tham gia hoạt động hội",
             source="Điều lệ Hội Người cao tuổi Việt Nam (QĐ 288/QĐ-BNV 2022), Điều 9",
+            effective_from=dt.date(2022, 4, 6),
         )
         sizes = {"nguoi-cao-tuoi": 9000, "khuyen-hoc": 7000, "chu-thap-do": 5000, "cuu-tnxp": 1200}
         elders: list[CleanRow] = []
@@ -295,7 +296,7 @@ class DemoBuilder:
             if key == "chu-thap-do" and elders:
                 rows[: len(elders) // 5] = [self.same_person(r) for r in elders[: len(elders) // 5]]
             for start in range(0, len(rows), 5000):
-                write_rows(rows[start : start + 5000], association)
+                write_rows(rows[start : start + 5000], association.pk)
 
     def same_person(self, row: CleanRow) -> CleanRow:
         return row._replace(joined_on=dt.date(self.rng.randint(2015, 2025), self.rng.randint(1, 12), 1), branch_id=None)
@@ -334,6 +335,7 @@ class DemoBuilder:
             member_number="",
             branch_id=None,
             joined_on=joined,
+            eligibility_exception=False,
         )
 
     def reporting(self) -> None:

@@ -2,6 +2,10 @@
 
 Seeded example: the Elderly Association's charter (Decision 972/QĐ-BNV 2017, amended by 288/QĐ-BNV
 2022, Art 9): members are 60 or older; people of 55–59 may be admitted if they are active.
+
+A rule binds from the day the charter decision that introduced it took effect (`effective_from`): a
+membership that began before it was lawful under the charter of its day and is not judged by it.
+The age judged is the age on the joining date, never today's.
 """
 
 import datetime as dt
@@ -24,10 +28,15 @@ def eligibility_problem(
     """Why this person may not join on `joined_on` under `rule`, or None when they may."""
     if rule is None or birth_date is None:
         return None
+    if rule.effective_from is not None and joined_on < rule.effective_from:
+        return None
     age = age_on(birth_date, precision, joined_on)
+    when = {"date": joined_on.strftime("%d/%m/%Y"), "age": age}
     if rule.max_age is not None and age > rule.max_age:
-        return _("At %(age)s the person is older than the charter's maximum age (%(max)s).") % {
-            "age": age,
+        return _(
+            "When admitted on %(date)s, the person was %(age)s: older than the charter's maximum age (%(max)s)."
+        ) % {
+            **when,
             "max": rule.max_age,
         }
     if rule.min_age is not None and age < rule.min_age:
@@ -35,11 +44,12 @@ def eligibility_problem(
             if exception:
                 return None
             return _(
-                "At %(age)s the person is under the minimum age (%(min)s); from %(exc)s they may join only as an "
-                "exception (%(note)s): tick “admitted under the charter's exception”."
-            ) % {"age": age, "min": rule.min_age, "exc": rule.exception_min_age, "note": rule.exception_note}
-        return _("At %(age)s the person is under the charter's minimum age (%(min)s).") % {
-            "age": age,
+                "When admitted on %(date)s, the person was %(age)s: under the minimum age (%(min)s); from "
+                "%(exc)s they may join only as an exception (%(note)s): write “Có” in the column “Kết nạp theo "
+                "ngoại lệ”, or tick “admitted under the charter's exception”."
+            ) % {**when, "min": rule.min_age, "exc": rule.exception_min_age, "note": rule.exception_note}
+        return _("When admitted on %(date)s, the person was %(age)s: under the charter's minimum age (%(min)s).") % {
+            **when,
             "min": rule.min_age,
         }
     return None

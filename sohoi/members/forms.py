@@ -112,3 +112,22 @@ class ImportUploadForm(forms.Form):
         initial=ImportMode.VALID_ONLY,
         widget=forms.RadioSelect,
     )
+
+
+class ColumnMappingForm(forms.Form):
+    """The import page's mapping step: a field for each column the import did not recognise."""
+
+    def __init__(self, *args, titles: list[str], choices: list[tuple[str, str]], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.titles = titles
+        for index, title in enumerate(titles):
+            self.fields[f"column_{index}"] = forms.ChoiceField(
+                label=title, required=False, choices=[("", _("— not imported —")), *choices]
+            )
+
+    def mapping(self) -> dict[str, str]:
+        return {title: self.cleaned_data[f"column_{index}"] for index, title in enumerate(self.titles)}
+
+
+class ConflictResolveForm(forms.Form):
+    resolution = forms.CharField(label=_("What was found"), max_length=300)

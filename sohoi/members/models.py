@@ -82,6 +82,15 @@ class EligibilityRule(models.Model):
     )
     exception_note = models.CharField(_("exception condition"), max_length=200, blank=True)
     source = models.CharField(_("source"), max_length=200, blank=True)
+    effective_from = models.DateField(
+        _("in force from"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The date the charter decision that introduced the rule took effect: members who joined before "
+            "it are not judged by it."
+        ),
+    )
 
     class Meta:
         verbose_name = _("eligibility rule")
@@ -121,6 +130,10 @@ class MemberImport(models.Model):
     invalid_rows = models.PositiveIntegerField(default=0)
     imported_rows = models.PositiveIntegerField(default=0)
     ignored_columns = models.JSONField(default=list, blank=True)
+    # Every titled column of the header: [title, field or ""] — what the mapping step offers.
+    columns = models.JSONField(default=list, blank=True)
+    skipped_rows = models.JSONField(default=list, blank=True)  # row numbers that are not member data
+    warning_rows = models.PositiveIntegerField(default=0)
     message = models.TextField(blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 
@@ -147,9 +160,55 @@ class ImportProblem(models.Model):
     column = models.CharField(_("column"), max_length=100)
     value = models.CharField(_("value"), max_length=200)
     message = models.CharField(_("expected"), max_length=400)
+    warning = models.BooleanField(default=False)  # a warning keeps the row valid (a CCCD restored, say)
 
     class Meta:
         ordering = ["row", "id"]
 
     def __str__(self) -> str:
         return f"{self.row} {self.column}: {self.message}"
+
+
+class ColumnMapping(models.Model):
+    """A column title of an association's member lists that an officer mapped to a field on the import
+    page; remembered for the association's next uploads."""
+
+    association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="column_mappings")
+    header_key = models.CharField(max_length=200)  # the title folded (importing.columns.header_key)
+    field = models.CharField(max_length=30)
+    created_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["association", "header_key"], name="members_column_mapping_uniq")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.header_key} → {self.field}"
+
+
+class IdentityConflict(models.Model):
+    """A CCCD given for a person whose name or birth date differs from the person registered under it.
+    Nothing was attached; the province officers check it (their queue)."""
+
+    cccd = models.CharField(_("CCCD number"), max_length=12)
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+", verbose_name=_("registered person"))
+    association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="+")
+    typed_name = models.CharField(_("name given"), max_length=120)
+    typed_birth = models.CharField(_("birth date given"), max_length=20, blank=True)
+    member_import = models.ForeignKey(MemberImport, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    row = models.PositiveIntegerField(null=True, blank=True)
+    created_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, null=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    resolved_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    resolution = models.CharField(_("what was found"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("identity conflict")
+        verbose_name_plural = _("identity conflicts")
+
+    def __str__(self) -> str:
+        return f"{self.cccd}: {self.typed_name}"

@@ -11,7 +11,7 @@ from sohoi.accounts.roles import role_of
 from sohoi.core.calendar import add_years
 from sohoi.core.text import fold, prefix_range
 from sohoi.members.eligibility import age_on, eligibility_problem
-from sohoi.members.models import EligibilityRule, Membership, MembershipStatus
+from sohoi.members.models import EligibilityRule, IdentityConflict, Membership, MembershipStatus
 from sohoi.people.cccd import normalise
 from sohoi.people.ethnicity import NAMES
 from sohoi.people.models import Person
@@ -129,8 +129,11 @@ def eligibility_violations(association, today: dt.date) -> list[tuple[Membership
     rule = EligibilityRule.objects.filter(association=association).first()
     if rule is None:
         return []
+    members = active_on(membership_list(association), today)
+    if rule.effective_from is not None:  # who joined before the rule was in force is not judged by it
+        members = members.filter(joined_on__gte=rule.effective_from)
     rows = []
-    for membership in active_on(membership_list(association), today).select_related("person"):
+    for membership in members.select_related("person"):
         problem = eligibility_problem(
             rule,
             birth_date=membership.person.birth_date,
@@ -181,3 +184,10 @@ def member_figures(memberships: QuerySet[Membership], *, start: dt.date, end: dt
 
 def age_today(person: Person, today: dt.date) -> int | None:
     return age_on(person.birth_date, person.birth_precision, today) if person.birth_date else None
+
+
+def identity_conflicts(*, resolved: bool) -> QuerySet:
+    """The province officers' queue of identity conflicts, newest first."""
+    return IdentityConflict.objects.filter(resolved_at__isnull=not resolved).select_related(
+        "person", "association", "member_import", "created_by", "resolved_by"
+    )

@@ -10,9 +10,11 @@ from django.utils.translation import gettext as _
 from sohoi.audit.models import Action
 from sohoi.audit.services import audit_log, diff, snapshot
 from sohoi.core.errors import ApplicationError
+from sohoi.core.text import fold
 from sohoi.members.eligibility import eligibility_problem
-from sohoi.members.models import EligibilityRule, Membership, MemberType
-from sohoi.people.services import person_by_cccd, person_create
+from sohoi.members.models import EligibilityRule, IdentityConflict, Membership, MemberType
+from sohoi.people.identity import birth_text, same_person
+from sohoi.people.services import birth_fields, person_by_cccd, person_create
 from sohoi.registry.law import ENDED
 from sohoi.registry.models import Association, Branch
 
@@ -47,7 +49,6 @@ def _rule(association: Association) -> EligibilityRule | None:
     return EligibilityRule.objects.filter(association=association).first()
 
 
-@transaction.atomic
 def membership_create(
     *,
     association: Association,
@@ -60,15 +61,65 @@ def membership_create(
     branch: Branch | None = None,
     eligibility_exception: bool = False,
 ) -> Membership:
-    """Add a member. A person already known by CCCD gets a new membership, not a second record.
-    Side effects: maybe a new person; the membership; an audit entry."""
+    """Add a member. A person already known by CCCD gets a new membership, not a second record — when
+    the name and birth date given are theirs (people.identity): else nothing is attached, the form learns
+    nothing of that person, and the conflict goes to the province officers' queue.
+    Side effects: maybe a new person; the membership; an audit entry; or an identity conflict."""
+    person = person_by_cccd(person_data.cccd)
+    birth_date, precision = birth_fields(person_data.birth_date, person_data.birth_year)
+    if person is not None and not same_person(
+        fold(person_data.full_name),
+        birth_date,
+        precision,
+        person.name_folded,
+        person.birth_date,
+        person.birth_precision,
+    ):
+        IdentityConflict.objects.create(
+            cccd=person.cccd,
+            person=person,
+            association=association,
+            typed_name=person_data.full_name.strip()[:120],
+            typed_birth=birth_text(birth_date, precision),
+            created_by=by,
+        )
+        raise ApplicationError(
+            _("This CCCD number is registered to another person; the province will check."), field="cccd"
+        )
+    with transaction.atomic():
+        return _membership_create(
+            association=association,
+            person=person,
+            person_data=person_data,
+            joined_on=joined_on,
+            by=by,
+            member_type=member_type,
+            member_number=member_number,
+            role=role,
+            branch=branch,
+            eligibility_exception=eligibility_exception,
+        )
+
+
+def _membership_create(
+    *,
+    association: Association,
+    person,
+    person_data: PersonData,
+    joined_on: dt.date,
+    by,
+    member_type: str,
+    member_number: str,
+    role: str,
+    branch: Branch | None,
+    eligibility_exception: bool,
+) -> Membership:
     if association.status in ENDED:
         raise ApplicationError(_("A dissolved or ceased association cannot admit members."))
     if joined_on > timezone.localdate():
         raise ApplicationError(_("The date cannot be in the future."), field="joined_on")
     if branch is not None and branch.association_id != association.pk:
         raise ApplicationError(_("This branch belongs to another association."), field="branch")
-    person = person_by_cccd(person_data.cccd)
     if person is None:
         person = person_create(**person_data.__dict__)
     open_membership = Membership.objects.filter(person=person, association=association, left_on__isnull=True).first()
@@ -128,3 +179,14 @@ def membership_end(*, membership: Membership, left_on: dt.date, reason: str, by)
         changes=diff(before, snapshot(membership, MEMBERSHIP_AUDIT_FIELDS)),
     )
     return membership
+
+
+@transaction.atomic
+def identity_conflict_resolve(*, conflict: IdentityConflict, resolution: str, by) -> IdentityConflict:
+    """A province officer's finding on a conflict (a typing slip, a stolen number…). Side effect: audit."""
+    if conflict.resolved_at is not None:
+        raise ApplicationError(_("This conflict was checked already."))
+    conflict.resolution, conflict.resolved_by, conflict.resolved_at = resolution.strip(), by, timezone.now()
+    conflict.save(update_fields=["resolution", "resolved_by", "resolved_at"])
+    audit_log(actor=by, action=Action.UPDATE, obj=conflict, note=conflict.resolution)
+    return conflict

@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from sohoi.members import imports
+from sohoi.members.importing import job as imports
 from sohoi.members.models import ImportStatus, MemberImport
 
 logger = logging.getLogger(__name__)

@@ -14,6 +14,7 @@ urlpatterns = [
     path("associations/<int:pk>/members/import/", views.import_upload, name="import_upload"),
     path("associations/<int:pk>/members/import/template.xlsx", views.import_template, name="import_template"),
     path("associations/<int:pk>/members/import/<int:import_pk>/", views.import_detail, name="import"),
+    path("associations/<int:pk>/members/import/<int:import_pk>/columns/", views.import_columns, name="import_columns"),
     path(
         "associations/<int:pk>/members/import/<int:import_pk>/rejected.xlsx",
         views.import_rejected,
@@ -21,4 +22,6 @@ urlpatterns = [
     ),
     path("people/<int:person_pk>/", views.person_detail, name="person"),
     path("members/figures/", views.province_figures, name="province_figures"),
+    path("members/conflicts/", views.conflict_list, name="conflicts"),
+    path("members/conflicts/<int:conflict_pk>/resolve/", views.conflict_resolve, name="conflict_resolve"),
 ]

@@ -11,13 +11,22 @@ from django.views.decorators.http import require_http_methods
 
 from sohoi.audit.models import AccessKind
 from sohoi.audit.services import access_log
-from sohoi.core import xlsx as core_xlsx
 from sohoi.core.errors import add_to_form
 from sohoi.core.pagination import CappedPaginator
 from sohoi.core.views import attachment, check_perm, require_perm
-from sohoi.members import imports, selectors, services, xlsx
-from sohoi.members.forms import FiguresForm, ImportUploadForm, MemberFilterForm, MembershipEndForm, MembershipForm
-from sohoi.members.models import MemberImport
+from sohoi.members import exports, selectors, services
+from sohoi.members.forms import (
+    ColumnMappingForm,
+    ConflictResolveForm,
+    FiguresForm,
+    ImportUploadForm,
+    MemberFilterForm,
+    MembershipEndForm,
+    MembershipForm,
+)
+from sohoi.members.importing import job as imports
+from sohoi.members.importing.columns import field_choices
+from sohoi.members.models import IdentityConflict, MemberImport
 from sohoi.registry.selectors import association_get_for_user
 
 PAGE_SIZE = 50
@@ -199,7 +208,7 @@ def person_detail(request, person_pk):
 @login_required
 def import_template(request, pk):
     association = _association(request, pk, "members.manage_members")
-    return attachment(xlsx.import_template(association), "mau-danh-sach-hoi-vien.xlsx")
+    return attachment(exports.import_template(association), "mau-danh-sach-hoi-vien.xlsx")
 
 
 @login_required
@@ -223,11 +232,43 @@ def import_upload(request, pk):
     return render(request, "members/import_upload.html", {"association": association, "form": form, "jobs": jobs})
 
 
+def _import_job(request, pk, import_pk):
+    association = _association(request, pk, "members.manage_members")
+    return association, get_object_or_404(MemberImport, pk=import_pk, association=association)
+
+
+def _mapping_form(job: MemberImport, data=None) -> ColumnMappingForm | None:
+    """The mapping step, when the header has columns the import did not recognise."""
+    if job.status not in ("checked", "failed"):
+        return None
+    titles = [title for title, name in job.columns if not name]
+    if not titles:
+        return None
+    taken = {name for _title, name in job.columns if name}
+    choices = [(name, label) for name, label in field_choices() if name not in taken]
+    return ColumnMappingForm(data, titles=titles, choices=choices)
+
+
+def _import_page(request, association, job, *, error=None, mapping_form=None):
+    problems = Paginator(job.problems.filter(warning=False), 100).get_page(request.GET.get("page"))
+    warnings = list(job.problems.filter(warning=True)[:100])
+    template = "members/_import_status.html" if request.htmx else "members/import_detail.html"
+    context = {
+        "association": association,
+        "job": job,
+        "problems": problems,
+        "warnings": warnings,
+        "error": error,
+        "mapping_form": mapping_form or _mapping_form(job),
+    }
+    return render(request, template, context)
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def import_detail(request, pk, import_pk):
-    association = _association(request, pk, "members.manage_members")
-    job = get_object_or_404(MemberImport, pk=import_pk, association=association)
+    """The import's progress, its problems and warnings (the preview), and the confirmation (POST)."""
+    association, job = _import_job(request, pk, import_pk)
     error = None
     if request.method == "POST":
         try:
@@ -236,23 +277,39 @@ def import_detail(request, pk, import_pk):
             error = " ".join(exc.messages)
         else:
             return redirect("members:import", pk=association.pk, import_pk=job.pk)
-    problems = Paginator(job.problems.all(), 100).get_page(request.GET.get("page"))
-    template = "members/_import_status.html" if request.htmx else "members/import_detail.html"
-    return render(request, template, {"association": association, "job": job, "problems": problems, "error": error})
+    return _import_page(request, association, job, error=error)
+
+
+@login_required
+@require_http_methods(["POST"])
+def import_columns(request, pk, import_pk):
+    """The mapping step: fields chosen for unrecognised columns, remembered; the file checked again."""
+    association, job = _import_job(request, pk, import_pk)
+    form = _mapping_form(job, request.POST)
+    if form is None:
+        return redirect("members:import", pk=association.pk, import_pk=job.pk)
+    if form.is_valid():
+        try:
+            imports.member_import_map_columns(job=job, mapping=form.mapping(), by=request.user)
+        except ValidationError as exc:
+            form.add_error(None, exc.messages)
+        else:
+            messages.success(request, _("The columns were saved; the list is being checked again."))
+            return redirect("members:import", pk=association.pk, import_pk=job.pk)
+    return _import_page(request, association, job, mapping_form=form)
 
 
 @login_required
 def import_rejected(request, pk, import_pk):
-    association = _association(request, pk, "members.manage_members")
-    job = get_object_or_404(MemberImport, pk=import_pk, association=association)
-    header, rows, reasons = imports.rejected_rows(job)
+    job = _import_job(request, pk, import_pk)[1]
+    header_rows, rows, reasons, sex_columns = imports.rejected_rows(job)
     access_log(
         actor=request.user,
         kind=AccessKind.EXPORT,
         rows=len(rows),
         what=_("Rejected rows of the import “%(name)s”") % {"name": job.original_name},
     )
-    return attachment(xlsx.rows_with_reasons(header, rows, reasons), "dong-bi-tu-choi.xlsx")
+    return attachment(exports.rows_with_reasons(header_rows, rows, reasons, sex_columns), "dong-bi-tu-choi.xlsx")
 
 
 @login_required
@@ -264,30 +321,46 @@ def member_export(request, pk):
     filters = {k: v for k, v in (form.cleaned_data if form.is_valid() else {}).items() if v}
     qs = selectors.member_search(selectors.membership_list(association), today=timezone.localdate(), **filters)
     qs = qs.select_related("person__address_commune")
-    rows = [
-        [
-            m.person.full_name,
-            m.person.birth_display,
-            m.person.get_sex_display(),
-            m.person.cccd,
-            m.person.get_ethnicity_display() if sensitive else "",
-            m.person.occupation,
-            m.person.address_commune.name if m.person.address_commune else "",
-            m.person.address_text,
-            m.person.phone,
-            m.get_member_type_display(),
-            m.member_number,
-            m.branch.name if m.branch else "",
-            m.joined_on,
-            m.left_on,
-        ]
-        for m in qs.iterator(chunk_size=2000)
-    ]
+    content, count = exports.member_list(qs.iterator(chunk_size=2000), sensitive=sensitive)
     access_log(
         actor=request.user,
         kind=AccessKind.EXPORT,
-        rows=len(rows),
+        rows=count,
         what=_("Member list of %(name)s (%(filters)s)")
         % {"name": association.name, "filters": request.GET.urlencode() or "-"},
     )
-    return attachment(core_xlsx.table("Hội viên", xlsx.EXPORT_COLUMNS, rows), "danh-sach-hoi-vien.xlsx")
+    return attachment(content, "danh-sach-hoi-vien.xlsx")
+
+
+# --- identity conflicts: the province officers' queue ---------------------------------------------
+
+
+@login_required
+@require_perm("members.review_identity_conflicts")
+def conflict_list(request):
+    """CCCD numbers given for someone other than the person registered under them, to be checked."""
+    show = request.GET.get("show", "open")
+    conflicts = selectors.identity_conflicts(resolved=show == "resolved")
+    page = Paginator(conflicts, PAGE_SIZE).get_page(request.GET.get("page"))
+    access_log(actor=request.user, kind=AccessKind.VIEW, rows=len(page.object_list), what=_("Identity conflicts"))
+    return render(request, "members/conflicts.html", {"page": page, "show": show, "form": ConflictResolveForm()})
+
+
+@login_required
+@require_perm("members.review_identity_conflicts")
+@require_http_methods(["POST"])
+def conflict_resolve(request, conflict_pk):
+    conflict = get_object_or_404(IdentityConflict, pk=conflict_pk)
+    form = ConflictResolveForm(request.POST)
+    if form.is_valid():
+        try:
+            services.identity_conflict_resolve(
+                conflict=conflict, resolution=form.cleaned_data["resolution"], by=request.user
+            )
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("The conflict was marked as checked."))
+    else:
+        messages.error(request, _("Say what was found."))
+    return redirect("members:conflicts")

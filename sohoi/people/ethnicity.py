@@ -64,3 +64,14 @@ ETHNIC_GROUPS = [
     ("56", "Không rõ"),
 ]
 NAMES = dict(ETHNIC_GROUPS)
+# The names lists commonly use instead of the decision's own: matched as the decision's names are.
+OTHER_NAMES = {
+    "Mông": "08",
+    "Hmông": "08",
+    "Khmer": "05",
+    "Jrai": "10",
+    "Bahnar": "13",
+    "Cao Lan": "15",
+    "Sán Chỉ": "15",
+    "Hoa (Hán)": "04",
+}

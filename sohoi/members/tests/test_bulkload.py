@@ -7,7 +7,9 @@ import os
 import pytest
 from django.db import connection
 
-from sohoi.members import bulkload, imports
+from sohoi.members.importing import job as imports
+from sohoi.members.importing import write as bulkload
+from sohoi.members.importing.check import Registry
 from sohoi.members.models import Membership
 from sohoi.members.tests.test_import import joins_another_way, numbered_rows, upload, workbook
 from sohoi.people.models import Person
@@ -80,8 +82,8 @@ def test_a_person_already_registered_is_found_among_the_preloaded_numbers(
 ):
     monkeypatch.setattr(bulkload, "MIN_ROWS", 50)
     known = Person.objects.create(full_name="Người Thứ 7", name_folded="nguoi thu 7", cccd="019060000007")
-    assert imports._preloaded_persons(300)["019060000007"] == known.pk
-    assert imports._preloaded_persons(Person.objects.count() - 1) is None  # more persons than rows: no
+    assert Registry(cast.association_a.pk, 300).known["019060000007"][0] == known.pk
+    assert Registry(cast.association_a.pk, 0).known is None  # more persons with a CCCD than rows: no
     job = upload(cast, workbook(numbered_rows(300)), capture=django_capture_on_commit_callbacks)
     with django_capture_on_commit_callbacks(execute=True):
         cast.client("officer_a").post(f"/associations/{cast.association_a.pk}/members/import/{job.pk}/")
@@ -97,8 +99,8 @@ def test_the_staged_rows_are_written_in_sql_on_sqlite_with_the_same_result(
 ):
     """Outside a test's transaction, as in the worker: on SQLite the staged rows go in by INSERT …
     SELECT (elsewhere in chunks), with persons found by CCCD and rows that changed since the check."""
-    calls, original = [], imports._write_in_sql
-    monkeypatch.setattr(imports, "_write_in_sql", lambda *args: calls.append(args) or original(*args))
+    calls, original = [], bulkload._write_in_sql
+    monkeypatch.setattr(bulkload, "_write_in_sql", lambda *args: calls.append(args) or original(*args))
     known = Person.objects.create(full_name="Người Thứ 7", name_folded="nguoi thu 7", cccd="019060000007")
     job = upload(cast, workbook(numbered_rows(300)), capture=django_capture_on_commit_callbacks)
     joins_another_way(cast, 250)  # the person on row 251
@@ -147,11 +149,11 @@ def test_statistics_are_taken_again_inside_the_import_when_it_moves_the_tables_e
 ):
     """ANALYZE runs in the import's own transaction (no second write to wait for), and only when the
     rows written are a tenth of the memberships or more."""
-    analyzed, original = [], imports.refresh_statistics
+    analyzed, original = [], bulkload.refresh_statistics
     monkeypatch.setattr(
-        imports, "refresh_statistics", lambda: analyzed.append(connection.in_atomic_block) or original()
+        bulkload, "refresh_statistics", lambda: analyzed.append(connection.in_atomic_block) or original()
     )
-    monkeypatch.setattr(imports, "ANALYZE_FROM_ROWS", 3)
+    monkeypatch.setattr(bulkload, "ANALYZE_FROM_ROWS", 3)
     # 2 rows: under the floor; then 30 rows, which make 30 of the 32 memberships
     for rows, then in ((numbered_rows(2), []), (numbered_rows(32)[2:], [True])):
         job = upload(cast, workbook(rows), capture=django_capture_on_commit_callbacks)
@@ -159,4 +161,4 @@ def test_statistics_are_taken_again_inside_the_import_when_it_moves_the_tables_e
             cast.client("officer_a").post(f"/associations/{cast.association_a.pk}/members/import/{job.pk}/")
         job.refresh_from_db()
         assert (job.status, job.imported_rows, analyzed) == ("done", len(rows), then)
-    assert (imports._changes_statistics(4), imports._changes_statistics(3)) == (True, False)  # of 32
+    assert (bulkload._changes_statistics(4), bulkload._changes_statistics(3)) == (True, False)  # of 32

@@ -6,7 +6,7 @@ import xlsxwriter
 from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import load_workbook
 
-from sohoi.members import imports
+from sohoi.members.importing import job as imports
 from sohoi.members.models import EligibilityRule, ImportProblem, MemberImport, Membership
 from sohoi.members.services import PersonData, membership_create
 from sohoi.people.models import Person
@@ -102,22 +102,28 @@ def test_every_kind_of_bad_row_is_named_by_row_column_value_and_expectation(cast
         [6, "Hoàng Thị Lan", "12/03/1960", "Nữ", "006160004321", "Tày", "01840", "01/06/2020"],
         [7, "Đã Có", "1970", "Nữ", "019170000009", "Kinh", "05443", "01/01/2021"],
     ]
+    rows.append([8, "Không Rõ Giới", "1960", "", 6160004323, "Kinh", "05443", "01/01/2021"])
     job = upload(cast, workbook(rows), capture=django_capture_on_commit_callbacks)
-    assert (job.total_rows, job.valid_rows, job.invalid_rows) == (7, 1, 6)
+    assert (job.total_rows, job.valid_rows, job.invalid_rows, job.warning_rows) == (8, 2, 6, 1)
     assert problems(job) == [
         (3, "Số CCCD", "003060001234", "Ba chữ số đầu 003 không phải mã tỉnh."),
-        (
-            4,
-            "Số CCCD",
-            "6160004322",
-            "Số CCCD có 10 chữ số: có thể Excel đã bỏ mất các số 0 ở đầu (006160004322). "
-            "Hãy định dạng cột là Văn bản (Text) và nhập lại.",
-        ),
+        # Excel dropped the zeros of a number that sex and birth year confirm: taken, with a warning
+        (4, "Số CCCD", "6160004322", "đã khôi phục số 0 ở đầu: 006160004322"),
         (5, "Ngày sinh", "31/02/1960", "một ngày có thật (ngày này không tồn tại)"),
         (6, "Xã, phường thường trú", "99999", "một xã, phường hiện có của tỉnh (mã 5 chữ số hoặc tên)"),
         (7, "Số CCCD", "006160004321", "mỗi người chỉ một dòng (người này đã có ở dòng 2)"),
         (8, "Số CCCD", "019170000009", "người chưa là hội viên của hội (người này đã là hội viên)"),
+        # no sex to confirm the padding: refused, saying why
+        (
+            9,
+            "Số CCCD",
+            "6160004323",
+            "Số CCCD có 10 chữ số: có thể Excel đã bỏ mất các số 0 ở đầu (006160004323). "
+            "Hãy định dạng cột là Văn bản (Text) và nhập lại. Cần có giới tính và năm sinh trên dòng để xác nhận "
+            "số này.",
+        ),
     ]
+    assert list(job.problems.filter(warning=True).values_list("row", flat=True)) == [4]
 
 
 def test_an_eligibility_violation_is_a_row_problem(cast, django_capture_on_commit_callbacks):
@@ -130,7 +136,12 @@ def test_an_eligibility_violation_is_a_row_problem(cast, django_capture_on_commi
         capture=django_capture_on_commit_callbacks,
     )
     assert problems(job) == [
-        (2, "Ngày sinh", "1990", "Người này mới 31 tuổi, chưa đủ tuổi tối thiểu theo điều lệ (60).")
+        (
+            2,
+            "Ngày sinh",
+            "1990",
+            "Khi kết nạp ngày 01/01/2021, người này 31 tuổi, chưa đủ tuổi tối thiểu theo điều lệ (60).",
+        )
     ]
 
 
@@ -253,9 +264,9 @@ def test_rejected_rows_come_back_with_an_error_column(cast, django_capture_on_co
     )
     sheet = load_workbook(io.BytesIO(response.content)).active
     rows = list(sheet.iter_rows(values_only=True))
-    assert rows[0][:3] == ("Lỗi cần sửa", "STT", "Họ và tên")
-    assert rows[1][0] == "Xã, phường thường trú: “99999” — một xã, phường hiện có của tỉnh (mã 5 chữ số hoặc tên)"
-    assert rows[1][2] == "Xã Lạ"
+    assert rows[0] == (*HEADER, "Lỗi cần sửa")  # every column where it was
+    assert rows[1][-1] == "Xã, phường thường trú: “99999” — một xã, phường hiện có của tỉnh (mã 5 chữ số hoặc tên)"
+    assert rows[1][:2] == (2, "Xã Lạ")
     assert len(rows) == 2
 
 
@@ -305,6 +316,7 @@ def test_the_template_has_the_columns_dropdowns_and_instructions(cast):
         "H2:H20001",
         "K2:K20001",
         "M2:M20001",
+        "O2:O20001",
     ]
     assert wb["Danh mục"]["B3"].value == "Tày"
     assert wb["Hướng dẫn"]["A1"].value == f"Cách điền danh sách hội viên {cast.association_a.name}"

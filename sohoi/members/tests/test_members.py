@@ -63,8 +63,9 @@ def test_the_elderly_rule_admits_55_to_59_only_as_an_exception(cast):
     with pytest.raises(ApplicationError) as error:
         add(cast.association_b, cccd="019167000001", birth_year=1967, joined=joined)
     assert error.value.messages == [
-        "Người này mới 57 tuổi, chưa đủ tuổi tối thiểu (60); từ 55 tuổi chỉ được kết nạp theo ngoại lệ "
-        "(tích cực tham gia hoạt động hội): hãy đánh dấu “Kết nạp theo ngoại lệ của điều lệ”."
+        "Khi kết nạp ngày 01/06/2024, người này 57 tuổi, chưa đủ tuổi tối thiểu (60); từ 55 tuổi chỉ được kết "
+        "nạp theo ngoại lệ (tích cực tham gia hoạt động hội): ghi “Có” ở cột “Kết nạp theo ngoại lệ”, hoặc đánh "
+        "dấu “Kết nạp theo ngoại lệ của điều lệ”."
     ]
     assert (
         add(
@@ -74,7 +75,9 @@ def test_the_elderly_rule_admits_55_to_59_only_as_an_exception(cast):
     )
     with pytest.raises(ApplicationError) as error:
         add(cast.association_b, cccd="019172000002", birth_year=1972, joined=joined)
-    assert error.value.messages == ["Người này mới 52 tuổi, chưa đủ tuổi tối thiểu theo điều lệ (60)."]
+    assert error.value.messages == [
+        "Khi kết nạp ngày 01/06/2024, người này 52 tuổi, chưa đủ tuổi tối thiểu theo điều lệ (60)."
+    ]
     assert add(cast.association_b, cccd="019160000003", birth_year=1960, joined=joined).person.full_name == "Lò Văn Pọm"
 
 
@@ -84,9 +87,32 @@ def test_violations_list_members_that_a_later_rule_excludes(cast):
     EligibilityRule.objects.create(association=cast.association_b, **ELDERLY_RULE)
     rows = selectors.eligibility_violations(cast.association_b, dt.date(2026, 11, 24))
     assert [(m.person.full_name, problem) for m, problem in rows] == [
-        ("Hà Văn Trẻ", "Người này mới 40 tuổi, chưa đủ tuổi tối thiểu theo điều lệ (60).")
+        ("Hà Văn Trẻ", "Khi kết nạp ngày 01/01/2020, người này 40 tuổi, chưa đủ tuổi tối thiểu theo điều lệ (60).")
     ]
     assert young.pk == rows[0][0].pk
+
+
+def test_a_rule_does_not_judge_who_joined_before_it_was_in_force(cast):
+    """The Elderly Association's 60 came in with the charter of 06/04/2022: a member who joined in 2005
+    at 52 (and is 73 today) was lawfully admitted, and is no violation; one who joined after it at 52 is."""
+    EligibilityRule.objects.create(association=cast.association_b, effective_from=dt.date(2022, 4, 6), **ELDERLY_RULE)
+    old = add(
+        cast.association_b, name="Hà Văn Cũ", cccd="019053000006", sex="M", birth_year=1953, joined=dt.date(2005, 5, 1)
+    )
+    assert old.joined_on == dt.date(2005, 5, 1)
+    with pytest.raises(ApplicationError) as error:
+        add(
+            cast.association_b,
+            name="Hà Văn Mới",
+            cccd="019072000007",
+            sex="M",
+            birth_year=1972,
+            joined=dt.date(2024, 6, 1),
+        )
+    assert error.value.messages == [
+        "Khi kết nạp ngày 01/06/2024, người này 52 tuổi, chưa đủ tuổi tối thiểu theo điều lệ (60)."
+    ]
+    assert selectors.eligibility_violations(cast.association_b, dt.date(2026, 11, 24)) == []
 
 
 def test_status_comes_from_the_dates_when_read(cast):

@@ -4,8 +4,9 @@ import datetime as dt
 
 import pytest
 
-from sohoi.members import staging
-from sohoi.members.importer import CleanRow, staged_row
+from sohoi.members.importing import stage as staging
+from sohoi.members.importing.records import CleanRow
+from sohoi.members.importing.stage import staged as staged_row
 
 CLEAN = [
     CleanRow(
@@ -24,8 +25,9 @@ CLEAN = [
         "HV-01",
         None,
         dt.date(2020, 6, 1),
+        False,
     ),
-    CleanRow(5, "Lò Văn Ba", None, "day", "", "", "", "", None, "", "", "associate", "", 3, dt.date(2021, 1, 5)),
+    CleanRow(5, "Lò Văn Ba", None, "day", "", "", "", "", None, "", "", "associate", "", 3, dt.date(2021, 1, 5), True),
     CleanRow(
         9,
         "Ma Thị Hà",
@@ -42,6 +44,7 @@ CLEAN = [
         "",
         None,
         dt.date(2022, 2, 2),
+        False,
     ),
 ]
 

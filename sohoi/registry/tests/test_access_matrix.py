@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from conftest import ROLES
 from sohoi.conferences.services import ConferenceData, TaskData, conference_create, task_create
 from sohoi.members import services as membership_services
-from sohoi.members.models import MemberImport
+from sohoi.members.models import IdentityConflict, MemberImport
 from sohoi.members.tests.test_import import HEADER, workbook
 from sohoi.registry import services
 from sohoi.registry.models import EventKind
@@ -60,6 +60,8 @@ MATRIX = [
     ("/associations/{a}/members/import/{job}/", WRITE_A_BOTH),
     ("/associations/{a}/members/import/{job}/rejected.xlsx", WRITE_A_BOTH),
     ("/members/figures/", (200, 403, 403, 200, 302)),
+    ("/members/conflicts/", PROVINCE_ONLY),
+    ("/members/conflicts/?show=resolved", PROVINCE_ONLY),
     ("/reports/", LOGGED_IN),
     ("/reports/periods/{period}/", (200, 403, 403, 200, 302)),
     ("/reports/periods/{period}/{a}/", READ_A),
@@ -143,6 +145,9 @@ def objects(cast):
         file=SimpleUploadedFile("ds.xlsx", IMPORT_FILE),
     )
     job.problems.create(row=2, column="Xã, phường thường trú", value="99999", message="x")
+    conflict = IdentityConflict.objects.create(
+        cccd="006058001234", person=membership.person, association=a, typed_name="Người Khác", created_by=None
+    )
     [period] = periods_generate(regime=make_regime(), year=2026, by=None)
     report_open(period=period, association=a, by=None)
     conference = conference_create(
@@ -188,6 +193,7 @@ def objects(cast):
         "membership": membership.pk,
         "person": membership.person_id,
         "job": job.pk,
+        "conflict": conflict.pk,
         "period": period.pk,
         "conference": conference.pk,
         "task": task.pk,
@@ -216,6 +222,8 @@ WRITES = [
     ("/associations/{a}/members/{membership}/end/", WRITE_A_BOTH),
     ("/associations/{a}/members/import/", WRITE_A_BOTH),
     ("/associations/{a}/members/import/{job}/", WRITE_A_BOTH),
+    ("/associations/{a}/members/import/{job}/columns/", WRITE_A_BOTH),
+    ("/members/conflicts/{conflict}/resolve/", PROVINCE_ONLY),
     ("/reports/periods/{period}/remind/", PROVINCE_ONLY),
     ("/reports/periods/{period}/consolidated/", (200, 403, 403, 403, 302)),
     ("/reports/periods/{period}/{a}/", (200, 200, 404, 403, 302)),

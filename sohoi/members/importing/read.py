@@ -1,4 +1,4 @@
-"""A streaming reader of the first worksheet of an .xlsx file, for member lists of any size.
+"""Stage 1, read: the first worksheet of an .xlsx file as a stream of rows, for member lists of any size.
 
 calamine (python-calamine) reads a sheet whole: about 1.1 GB for a million rows of twelve columns. This
 reader decompresses the sheet's XML in blocks and yields one row at a time, so memory stays flat
@@ -389,7 +389,8 @@ def blocks_in_background(path, readers: int = 2, block: int = BLOCK) -> Iterator
     processes = []
     try:
         for part in range(readers):
-            code = f"from sohoi.members.xlsxstream import _produce; _produce({str(path)!r}, {part}, {readers}, {block})"
+            call = f"_produce({str(path)!r}, {part}, {readers}, {block})"
+            code = f"from sohoi.members.importing.read import _produce; {call}"
             process = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, env=env, cwd=root)
             processes.append(process)
             _widen(process.stdout)
@@ -433,3 +434,24 @@ def _stop(processes) -> None:
         if process.poll() is None:
             process.terminate()
         process.wait(timeout=10)
+
+
+PARALLEL_FROM_ROWS = 50_000  # below this, starting reader processes costs more than it saves
+READER_BLOCK = BLOCK // 4  # the XML a reader process parses at a time: 1 MB, about 1,500 rows
+
+
+class Sheet:
+    """The first worksheet of an .xlsx: its height and its rows (lists of cell values), read as a stream
+    so that memory stays flat whatever the number of rows. NotXlsx when it is not a workbook, or when
+    its data is found damaged on the way."""
+
+    def __init__(self, path):
+        self._sheet = StreamingSheet(path)
+        self._path = path
+        self.height = self._sheet.height
+
+    def rows(self, *, in_background: bool = True) -> Iterator[tuple[int, list]]:
+        """(Excel row number, values) for every row; a large sheet is read by other processes."""
+        if in_background and self.height >= PARALLEL_FROM_ROWS:
+            return rows_in_background(self._path, block=READER_BLOCK)
+        return self._sheet.rows()

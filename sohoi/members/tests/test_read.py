@@ -8,7 +8,7 @@ import pytest
 import xlsxwriter
 from python_calamine import CalamineWorkbook
 
-from sohoi.members.xlsxstream import NotXlsx, StreamingSheet
+from sohoi.members.importing.read import NotXlsx, StreamingSheet
 
 
 def _strip(row):
@@ -76,7 +76,7 @@ def test_a_file_that_is_not_xlsx_is_refused(tmp_path):
 
 @pytest.mark.parametrize("readers", [1, 2, 3])
 def test_other_processes_read_the_same_rows_block_by_block(tmp_path, readers):
-    from sohoi.members.xlsxstream import rows_in_background
+    from sohoi.members.importing.read import rows_in_background
 
     path = tmp_path / "ds.xlsx"
     _xlsxwriter(str(path), {})
@@ -127,7 +127,7 @@ def test_a_block_with_an_unusual_cell_takes_the_general_way(tmp_path):
 def test_a_broken_sheet_read_by_a_second_process_says_so(tmp_path):
     import zipfile
 
-    from sohoi.members.xlsxstream import rows_in_background
+    from sohoi.members.importing.read import rows_in_background
 
     path = tmp_path / "broken.xlsx"
     _xlsxwriter(str(path), {})
@@ -144,7 +144,7 @@ def test_a_broken_sheet_read_by_a_second_process_says_so(tmp_path):
 def test_without_a_second_process_the_rows_are_read_in_this_one(tmp_path, monkeypatch):
     import subprocess
 
-    from sohoi.members.xlsxstream import rows_in_background
+    from sohoi.members.importing.read import rows_in_background
 
     def refuse(*args, **kwargs):
         raise OSError("no processes here")

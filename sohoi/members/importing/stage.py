@@ -1,8 +1,8 @@
-"""The rows a check found valid, kept between the check and the import (which waits for the officer's
+"""Stage 4, stage: the rows a check found valid, kept between the check and the import (which waits for the officer's
 confirmation) in a scratch file next to the upload, in the form the import reads fastest:
 
 - for SQLite, a small SQLite database written without a journal: the import attaches it and writes
-  persons and memberships with INSERT … SELECT, no Python step per row (imports._write_in_sql);
+  persons and memberships with INSERT … SELECT, no Python step per row (write.write_in_sql);
 - for PostgreSQL, the checked blocks of rows pickled one after another: written in a fraction of the
   time of inserting them, read back in a tenth of the time of selecting them, and COPY'd. The file is
   the server's own, written by this module and read by it alone, like the SQLite one.
@@ -19,10 +19,29 @@ from collections.abc import Iterator
 from functools import lru_cache
 from operator import itemgetter
 
-from sohoi.members.importer import CleanRow
+from sohoi.members.importing.check import name_keys
+from sohoi.members.importing.records import CleanRow
 
-# A CleanRow, with the two search keys of the name after the name (importer.staged_row).
+# A CleanRow, with the two search keys of the name after the name (staged).
 COLUMNS = (*CleanRow._fields[:2], "name_folded", "given_folded", *CleanRow._fields[2:])
+_iso_day = lru_cache(maxsize=65536)(dt.date.isoformat)  # few different dates in a list
+
+
+def staged(clean: CleanRow) -> tuple:
+    """A checked row as the staging keeps it (COLUMNS): the name's two search keys after the name, dates
+    in ISO form."""
+    birth = clean[2]
+    return (
+        clean[0],
+        clean[1],
+        *name_keys(clean[1]),
+        birth and _iso_day(birth),
+        *clean[3:14],
+        _iso_day(clean[14]),
+        clean[15],
+    )
+
+
 SQLITE = ".checked.sqlite3"
 PICKLED = ".checked.pickle"
 
@@ -49,7 +68,7 @@ class Staging:
         self._insert = f"INSERT INTO staged VALUES ({', '.join('?' * len(COLUMNS))})"
 
     def add(self, rows: list[tuple]) -> None:
-        """Rows as importer.staged_row gives them."""
+        """Rows as `staged` gives them."""
         if self._pickled:
             if rows:
                 pickle.dump(rows, self._file, protocol=pickle.HIGHEST_PROTOCOL)
@@ -71,12 +90,12 @@ def rows(path: str) -> Iterator[CleanRow]:
     """The staged rows back, in file order."""
     for values in columns(path, CLEAN_ROW):
         birth = values[2]
-        yield CleanRow(values[0], values[1], birth and day(birth), *values[3:14], day(values[14]))
+        yield CleanRow(values[0], values[1], birth and day(birth), *values[3:14], day(values[14]), bool(values[15]))
 
 
 CLEAN_ROW = (
     "row, full_name, birth_date, birth_precision, sex, cccd, ethnicity, occupation, commune_id, address, phone, "
-    "member_type, member_number, branch_id, joined_on"
+    "member_type, member_number, branch_id, joined_on, eligibility_exception"
 )
 
 day = lru_cache(maxsize=65536)(dt.date.fromisoformat)  # an ISO date back; few different ones in a list
