@@ -108,7 +108,7 @@ def century_and_sex(digit: int) -> tuple[int, str]:
 CENTURY_AND_SEX = {str(digit): century_and_sex(digit) for digit in range(10)}
 
 
-def check_cccd(value, *, sex: str = "", birth_year: int | None = None) -> list[CccdProblem]:
+def check_cccd(value, sex: str = "", birth_year: int | None = None) -> list[CccdProblem]:
     """Every problem with `value` (empty when it is a valid CCCD consistent with sex and year).
 
     Written for a million-row list: a 12-digit text is taken as it is (no normalising), and a valid

@@ -313,3 +313,39 @@ def test_the_command_line_runs_the_same_import(cast, elderly, tmp_path, capsys):
     with pytest.raises(CommandError) as error:  # every one is a member now
         call_command("import_members", str(path), association=cast.association_b.pk)
     assert str(error.value) == "Không nhập được dòng nào."
+
+
+def test_a_required_column_under_an_unknown_title_is_mapped_and_the_list_checked_again(
+    cast, django_capture_on_commit_callbacks
+):
+    from sohoi.members.tests.test_import import workbook
+
+    header = ["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Số CCCD", "Thời gian vào hội"]
+    content = workbook([[1, "Lò Văn Pọm", "1958", "Nam", "006058001234", "01/03/2015"]], header=header)
+    job = _upload(cast, cast.association_a, content, django_capture_on_commit_callbacks, "officer_a")
+    assert (job.status, job.message) == ("failed", "Dòng tiêu đề (dòng 1) thiếu cột: Ngày vào hội.")
+    page = cast.client("officer_a").get(f"/associations/{cast.association_a.pk}/members/import/{job.pk}/")
+    assert page.context["mapping_form"].titles == ["Thời gian vào hội"]
+    with django_capture_on_commit_callbacks(execute=True):
+        cast.client("officer_a").post(
+            f"/associations/{cast.association_a.pk}/members/import/{job.pk}/columns/", {"column_0": "joined_on"}
+        )
+    job.refresh_from_db()
+    assert (job.status, job.valid_rows, job.message) == ("checked", 1, "")
+    job = _confirm(cast, cast.association_a, job, django_capture_on_commit_callbacks, "officer_a")
+    assert Membership.objects.get(association=cast.association_a).joined_on == dt.date(2015, 3, 1)
+
+
+def test_a_mapping_that_reads_one_field_twice_is_refused(cast, django_capture_on_commit_callbacks):
+    from sohoi.members.tests.test_import import workbook
+
+    header = ["Họ và tên", "Ngày vào hội", "Nơi sinh sống", "Chỗ ở"]
+    content = workbook([["Lò Văn Pọm", "01/03/2015", "Bản A", "Bản B"]], header=header)
+    job = _upload(cast, cast.association_a, content, django_capture_on_commit_callbacks, "officer_a")
+    response = cast.client("officer_a").post(
+        f"/associations/{cast.association_a.pk}/members/import/{job.pk}/columns/",
+        {"column_0": "address", "column_1": "address"},
+    )
+    assert response.status_code == 200
+    assert response.context["mapping_form"].non_field_errors() == ["Mỗi nội dung chỉ được lấy từ một cột."]
+    assert not ColumnMapping.objects.exists()
