@@ -38,6 +38,16 @@ def envint(name: str, default: int) -> int:
         raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}") from exc
 
 
+def envfloat(name: str, default: float) -> float:
+    value = os.environ.get(name)
+    if value is None or value == "":
+        return default
+    try:
+        return float(value)
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"{name} must be a number, not {value!r}") from exc
+
+
 def envlist(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
@@ -91,6 +101,7 @@ INSTALLED_APPS = [
     "sohoi.people",
     "sohoi.registry",
     "sohoi.members",
+    "sohoi.identity",
     "sohoi.reporting",
     "sohoi.notices",
     "sohoi.conferences",
@@ -229,3 +240,7 @@ SOHOI_DEFAULT_TERM_YEARS = envint("SOHOI_DEFAULT_TERM_YEARS", 5)
 SOHOI_DEADLINE_HORIZON_DAYS = envint("SOHOI_DEADLINE_HORIZON_DAYS", 180)
 # Extra non-working days (ISO dates, comma separated) on top of sohoi/core/calendar.py.
 SOHOI_EXTRA_HOLIDAYS = envlist("SOHOI_EXTRA_HOLIDAYS", "")
+# Person matching (sohoi.identity): pairs at or above the upper probability are proposed for merging,
+# those between the two thresholds go to the review queue, the rest are dropped.
+SOHOI_MATCH_UPPER = envfloat("SOHOI_MATCH_UPPER", 0.99)
+SOHOI_MATCH_LOWER = envfloat("SOHOI_MATCH_LOWER", 0.5)

@@ -10,6 +10,7 @@ urlpatterns = [
     path("accounts/", include("sohoi.accounts.urls")),
     path("associations/", include("sohoi.registry.urls")),
     path("", include("sohoi.members.urls")),
+    path("", include("sohoi.identity.urls")),
     path("directory/", include(directory_patterns)),
     path("reports/", include("sohoi.reporting.urls")),
     path("tasks/", include("sohoi.conferences.urls")),

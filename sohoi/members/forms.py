@@ -47,14 +47,11 @@ class MemberFilterForm(forms.Form):
             del self.fields["ethnicity"]
 
 
-class MembershipForm(forms.Form):
+class PersonFields(forms.Form):
+    """A person's own data, as the new-member form and the correction form ask for it."""
+
     full_name = forms.CharField(label=_("Full name"), max_length=120)
-    cccd = forms.CharField(
-        label=_("CCCD number"),
-        max_length=20,
-        required=False,
-        help_text=_("A person already registered with this number gets a new membership."),
-    )
+    cccd = forms.CharField(label=_("CCCD number"), max_length=20, required=False)
     birth_date = forms.DateField(label=_("Date of birth"), required=False, widget=DATE_WIDGET)
     birth_year = forms.IntegerField(label=_("or year of birth only"), required=False, min_value=1900, max_value=2100)
     sex = forms.ChoiceField(label=_("Sex"), choices=[("", "—"), *Sex.choices], required=False)
@@ -63,6 +60,13 @@ class MembershipForm(forms.Form):
     phone = forms.CharField(label=_("Phone"), max_length=20, required=False)
     address_commune = CommuneField(label=_("Permanent address: commune"), required=False)
     address_text = forms.CharField(label=_("Permanent address"), max_length=200, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["address_commune"].load()
+
+
+class MembershipForm(PersonFields):
     member_type = forms.ChoiceField(label=_("Member type"), choices=MemberType.choices)
     member_number = forms.CharField(label=_("Member number"), max_length=30, required=False)
     branch = forms.ModelChoiceField(label=_("Branch"), required=False, queryset=None)
@@ -84,8 +88,8 @@ class MembershipForm(forms.Form):
 
     def __init__(self, *args, association, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["cccd"].help_text = _("A person already registered with this number gets a new membership.")
         self.fields["branch"].queryset = association.branches.filter(closed_on__isnull=True)
-        self.fields["address_commune"].load()
 
 
 class MembershipEndForm(forms.Form):
@@ -131,3 +135,30 @@ class ColumnMappingForm(forms.Form):
 
 class ConflictResolveForm(forms.Form):
     resolution = forms.CharField(label=_("What was found"), max_length=300)
+
+
+class PersonForm(PersonFields):
+    """A person's data, corrected: the service checks the CCCD again."""
+
+    def __init__(self, *args, instance_values, **kwargs):
+        person = instance_values
+        year_only = person.birth_precision == "year"
+        kwargs.setdefault(
+            "initial",
+            {
+                "full_name": person.full_name,
+                "cccd": person.cccd,
+                "birth_date": None if year_only else person.birth_date,
+                "birth_year": person.birth_date.year if year_only and person.birth_date else None,
+                "sex": person.sex,
+                "ethnicity": person.ethnicity,
+                "occupation": person.occupation,
+                "phone": person.phone,
+                "address_commune": person.address_commune.code if person.address_commune_id else "",
+                "address_text": person.address_text,
+            },
+        )
+        super().__init__(*args, **kwargs)
+
+    def service_arguments(self) -> dict:
+        return dict(self.cleaned_data)

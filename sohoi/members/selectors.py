@@ -191,3 +191,15 @@ def identity_conflicts(*, resolved: bool) -> QuerySet:
     return IdentityConflict.objects.filter(resolved_at__isnull=not resolved).select_related(
         "person", "association", "member_import", "created_by", "resolved_by"
     )
+
+
+def merged_into(person_pk: int) -> int | None:
+    """The person a duplicate record was merged into, or None."""
+    return Person.objects.filter(pk=person_pk).values_list("merged_into_id", flat=True).first()
+
+
+def person_editable_by(user, person: Person, memberships) -> bool:
+    """Province officers; an association officer for a person who is a member of their association."""
+    if role_of(user) == Role.PROVINCE_OFFICER:
+        return True
+    return any(user.has_perm("members.manage_members", m.association) for m in memberships)

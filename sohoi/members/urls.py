@@ -21,6 +21,7 @@ urlpatterns = [
         name="import_rejected",
     ),
     path("people/<int:person_pk>/", views.person_detail, name="person"),
+    path("people/<int:person_pk>/edit/", views.person_edit, name="person_edit"),
     path("members/figures/", views.province_figures, name="province_figures"),
     path("members/conflicts/", views.conflict_list, name="conflicts"),
     path("members/conflicts/<int:conflict_pk>/resolve/", views.conflict_resolve, name="conflict_resolve"),

@@ -2,8 +2,9 @@ import datetime as dt
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -23,10 +24,12 @@ from sohoi.members.forms import (
     MemberFilterForm,
     MembershipEndForm,
     MembershipForm,
+    PersonForm,
 )
 from sohoi.members.importing import job as imports
 from sohoi.members.importing.columns import field_choices
 from sohoi.members.models import IdentityConflict, MemberImport
+from sohoi.people.services import person_update
 from sohoi.registry.selectors import association_get_for_user
 
 PAGE_SIZE = 50
@@ -180,6 +183,9 @@ def province_figures(request):
 
 @login_required
 def person_detail(request, person_pk):
+    survivor = selectors.merged_into(person_pk)
+    if survivor:  # a duplicate record merged into another: its memberships are there now
+        return redirect("members:person", person_pk=survivor)
     person, memberships = selectors.person_get_for_user(request.user, person_pk)
     visible = {m.association_id for m in memberships}
     sensitive = any(request.user.has_perm("members.view_sensitive", m.association) for m in memberships)
@@ -198,7 +204,32 @@ def person_detail(request, person_pk):
             "sensitive": sensitive,
             "visible": visible,
             "age": selectors.age_today(person, timezone.localdate()),
+            "can_edit": selectors.person_editable_by(request.user, person, memberships),
         },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def person_edit(request, person_pk):
+    """Correct a person's data: who may see the person and keep the members of one of their associations."""
+    person, memberships = selectors.person_get_for_user(request.user, person_pk)
+    if not selectors.person_editable_by(request.user, person, memberships):
+        raise PermissionDenied
+    form = PersonForm(request.POST or None, instance_values=person)
+    if request.method == "POST" and form.is_valid():
+        try:
+            with transaction.atomic():
+                person_update(person=person, by=request.user, **form.service_arguments())
+        except ValidationError as error:
+            add_to_form(form, error)
+        else:
+            messages.success(request, _("The person's data was saved."))
+            return redirect("members:person", person_pk=person.pk)
+    return render(
+        request,
+        "registry/form.html",
+        {"form": form, "title": _("Correct the data of %(name)s") % {"name": person.full_name}},
     )
 
 

@@ -49,6 +49,11 @@ class Person(models.Model):
         verbose_name=_("permanent address: commune"),
     )
     address_text = models.CharField(_("permanent address"), max_length=200, blank=True)
+    # Set when this record was found to be another person's duplicate and merged into it: kept as an
+    # alias (nothing points to it any more), so that the merge can be undone exactly.
+    merged_into = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="aliases", editable=False
+    )
 
     class Meta:
         ordering = ["name_folded", "id"]

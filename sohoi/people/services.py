@@ -2,6 +2,8 @@ import datetime as dt
 
 from django.utils.translation import gettext as _
 
+from sohoi.audit.models import Action
+from sohoi.audit.services import audit_log, diff, snapshot
 from sohoi.core.errors import ApplicationError
 from sohoi.core.text import clean_text, fold, given_name_first
 from sohoi.people.cccd import check_cccd, normalise
@@ -60,3 +62,48 @@ def person_create(
 def person_by_cccd(cccd) -> Person | None:
     number = normalise(cccd)
     return Person.objects.filter(cccd=number).first() if number else None
+
+
+EDITABLE_FIELDS = [
+    "full_name",
+    "birth_date",
+    "birth_precision",
+    "sex",
+    "cccd",
+    "ethnicity",
+    "occupation",
+    "phone",
+    "address_commune",
+    "address_text",
+]
+
+
+def person_update(*, person: Person, by, birth_year: int | None = None, **data) -> Person:
+    """Correct a person's data (any of EDITABLE_FIELDS but the precision, which follows from a full date
+    or `birth_year`). The CCCD is checked again against sex and birth year, and against the registry.
+    Side effect: an audit entry with what changed. The caller holds the transaction."""
+    unknown = set(data) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise ValueError(f"not editable: {sorted(unknown)}")
+    before = snapshot(person, EDITABLE_FIELDS)
+    if "birth_date" in data or birth_year is not None:
+        person.birth_date, person.birth_precision = birth_fields(data.pop("birth_date", None), birth_year)
+    for name, value in data.items():
+        setattr(person, name, clean_text(value) if isinstance(value, str) and name != "cccd" else value)
+    person.cccd = normalise(person.cccd)
+    if person.cccd:
+        problems = check_cccd(
+            person.cccd, sex=person.sex, birth_year=person.birth_date.year if person.birth_date else None
+        )
+        if problems:
+            raise ApplicationError(" ".join(p.message for p in problems), field="cccd")
+        if Person.objects.filter(cccd=person.cccd).exclude(pk=person.pk).exists():
+            raise ApplicationError(_("A person with this CCCD number already exists."), field="cccd")
+    person.name_folded = fold(person.full_name)
+    person.given_folded = given_name_first(person.name_folded)
+    person.full_clean()
+    person.save()
+    changes = diff(before, snapshot(person, EDITABLE_FIELDS))
+    if changes:
+        audit_log(actor=by, action=Action.UPDATE, obj=person, changes=changes)
+    return person

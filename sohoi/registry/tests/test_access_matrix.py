@@ -7,9 +7,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from conftest import ROLES
 from sohoi.conferences.services import ConferenceData, TaskData, conference_create, task_create
+from sohoi.identity.models import CandidatePair, PersonMerge
 from sohoi.members import services as membership_services
 from sohoi.members.models import IdentityConflict, MemberImport
 from sohoi.members.tests.test_import import HEADER, workbook
+from sohoi.people.services import person_create
 from sohoi.registry import services
 from sohoi.registry.models import EventKind
 from sohoi.reporting.services import periods_generate, report_open
@@ -61,6 +63,12 @@ MATRIX = [
     ("/associations/{a}/members/import/{job}/rejected.xlsx", WRITE_A_BOTH),
     ("/members/figures/", (200, 403, 403, 200, 302)),
     ("/members/conflicts/", PROVINCE_ONLY),
+    ("/people/{person}/edit/", (200, 200, 404, 403, 302)),
+    ("/persons/review/", (200, 200, 200, 403, 302)),
+    ("/persons/review/?decision=rejected", (200, 200, 200, 403, 302)),
+    ("/persons/review/{pair}/", (200, 200, 404, 403, 302)),
+    ("/persons/matching/", PROVINCE_ONLY),
+    ("/persons/merges/", PROVINCE_ONLY),
     ("/members/conflicts/?show=resolved", PROVINCE_ONLY),
     ("/reports/", LOGGED_IN),
     ("/reports/periods/{period}/", (200, 403, 403, 200, 302)),
@@ -145,6 +153,15 @@ def objects(cast):
         file=SimpleUploadedFile("ds.xlsx", IMPORT_FILE),
     )
     job.problems.create(row=2, column="Xã, phường thường trú", value="99999", message="x")
+    twin = membership_services.membership_create(
+        association=a,
+        joined_on=dt.date(2023, 1, 1),
+        by=None,
+        person_data=membership_services.PersonData(full_name="Ma Văn Tinh", sex="M", birth_year=1958),
+    ).person
+    first, second = sorted([membership.person, twin], key=lambda p: p.pk)
+    pair = CandidatePair.objects.create(person_a=first, person_b=second, probability=0.9, match_weight=4, evidence=[])
+    merge = PersonMerge.objects.create(survivor=person_create(full_name="Một"), alias=person_create(full_name="Hai"))
     conflict = IdentityConflict.objects.create(
         cccd="006058001234", person=membership.person, association=a, typed_name="Người Khác", created_by=None
     )
@@ -194,6 +211,8 @@ def objects(cast):
         "person": membership.person_id,
         "job": job.pk,
         "conflict": conflict.pk,
+        "pair": pair.pk,
+        "merge": merge.pk,
         "period": period.pk,
         "conference": conference.pk,
         "task": task.pk,
@@ -224,6 +243,11 @@ WRITES = [
     ("/associations/{a}/members/import/{job}/", WRITE_A_BOTH),
     ("/associations/{a}/members/import/{job}/columns/", WRITE_A_BOTH),
     ("/members/conflicts/{conflict}/resolve/", PROVINCE_ONLY),
+    ("/people/{person}/edit/", (200, 200, 404, 403, 302)),
+    ("/persons/review/{pair}/merge/", (200, 200, 404, 403, 302)),
+    ("/persons/review/{pair}/decide/", (200, 200, 404, 403, 302)),
+    ("/persons/matching/new/", PROVINCE_ONLY),
+    ("/persons/merges/{merge}/undo/", PROVINCE_ONLY),
     ("/reports/periods/{period}/remind/", PROVINCE_ONLY),
     ("/reports/periods/{period}/consolidated/", (200, 403, 403, 403, 302)),
     ("/reports/periods/{period}/{a}/", (200, 200, 404, 403, 302)),

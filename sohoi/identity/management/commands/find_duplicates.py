@@ -1,0 +1,56 @@
+"""manage.py find_duplicates [--csv IN.csv --out OUT.csv]
+
+With --csv: persons read from a CSV (columns rec,name,born,sex,cccd,commune; born YYYY-MM-DD or YYYY;
+sex M/F; cccd may be empty; UTF-8, NFC or NFD), scored by the product's own model, and every input row
+written to OUT as rec,cluster (the cluster named by its first rec). Without it: a matching run over the
+registry, here and now, filling the review queue.
+"""
+
+import csv
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
+
+from sohoi.identity import runs
+from sohoi.identity.matching import prepare, score
+from sohoi.identity.models import MatchRun
+
+FIELDS = ["rec", "name", "born", "sex", "cccd", "commune"]
+
+
+class Command(BaseCommand):
+    help = "Find the records that are one person: from a CSV into a CSV, or over the registry."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--csv", help="persons to match (rec,name,born,sex,cccd,commune)")
+        parser.add_argument("--out", help="where rec,cluster goes (default: standard output)")
+
+    def handle(self, *args, **options):
+        translation.activate(settings.LANGUAGE_CODE)
+        if not options["csv"]:
+            run = runs.match_run_execute(MatchRun.objects.create())
+            self.stdout.write(
+                f"persons {run.persons}, pairs {run.pairs}, proposed {run.proposed}, to review {run.to_review}"
+            )
+            return
+        try:
+            with open(options["csv"], newline="", encoding="utf-8-sig") as f:
+                reader = csv.DictReader(f)
+                if reader.fieldnames is None or not set(FIELDS) <= set(reader.fieldnames):
+                    raise CommandError(f"the CSV needs the columns {','.join(FIELDS)}")
+                records = list(reader)
+        except OSError as exc:
+            raise CommandError(str(exc)) from exc
+        successor = runs.successors()
+        rows = [
+            prepare.row(i, r["name"], r["born"], r["sex"], r["cccd"], r["commune"], successor=successor)
+            for i, r in enumerate(records)
+        ]
+        scored = score.score(rows, lower=settings.SOHOI_MATCH_UPPER)
+        lines = [["rec", "cluster"]] + [[r["rec"], records[scored.clusters[i]]["rec"]] for i, r in enumerate(records)]
+        if not options["out"]:
+            csv.writer(self.stdout).writerows(lines)
+            return
+        with open(options["out"], "w", newline="", encoding="utf-8") as out:
+            csv.writer(out).writerows(lines)

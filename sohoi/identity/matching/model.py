@@ -1,0 +1,131 @@
+"""The matching model: Splink comparisons built for Vietnamese person records, the blocking rules that
+choose the candidate pairs, and the words each comparison level is explained with.
+
+Every comparison is made of Splink's own levels over the columns `prepare` computes, so that the same
+settings run on DuckDB and on Spark. Term frequencies adjust the name levels: "Nguyễn Thị Lan" agreeing
+is weaker evidence than "Triệu Thị Slim" agreeing.
+"""
+
+import splink.comparison_level_library as cll
+from django.utils.translation import gettext_lazy as _
+from splink import SettingsCreator, block_on
+from splink import comparison_library as cl
+
+# (output column, what it compares, [level words, most alike first, the null level last])
+COMPARISONS = (
+    (
+        "name",
+        _("Full name"),
+        [
+            _("the same name"),
+            _("the same words in another order"),
+            _("the same family and given name (a middle name dropped or added)"),
+            _("nearly the same name (a typing slip)"),
+            _("a similar name"),
+            _("different names"),
+            _("a name missing"),
+        ],
+    ),
+    ("given", _("Given name"), [_("the same given name"), _("different given names"), _("missing")]),
+    (
+        "dob",
+        _("Date of birth"),
+        [
+            _("the same date of birth"),
+            _("day and month swapped"),
+            _("the same year of birth"),
+            _("years of birth one apart"),
+            _("different births"),
+            _("a birth date missing"),
+        ],
+    ),
+    (
+        "cccd",
+        _("CCCD number"),
+        [_("the same CCCD"), _("CCCDs one or two digits apart"), _("different CCCDs"), _("a CCCD missing")],
+    ),
+    ("commune", _("Commune"), [_("the same commune"), _("different communes"), _("a commune missing")]),
+    ("sex", _("Sex"), [_("the same sex"), _("different sexes"), _("sex missing")]),
+)
+
+
+def _comparisons() -> list:
+    name = cl.CustomComparison(
+        output_column_name="name",
+        comparison_levels=[
+            cll.NullLevel("name_ascii"),
+            cll.ExactMatchLevel("name_ascii").configure(tf_adjustment_column="name_ascii"),
+            cll.ExactMatchLevel("name_sorted"),
+            cll.ExactMatchLevel("name_short"),
+            cll.JaroWinklerLevel("name_ascii", 0.92),
+            cll.JaroWinklerLevel("name_ascii", 0.85),
+            cll.ElseLevel(),
+        ],
+    )
+    given = cl.CustomComparison(
+        output_column_name="given",
+        comparison_levels=[
+            cll.NullLevel("given"),
+            cll.ExactMatchLevel("given").configure(tf_adjustment_column="given"),
+            cll.ElseLevel(),
+        ],
+    )
+    dob = cl.CustomComparison(
+        output_column_name="dob",
+        comparison_levels=[
+            cll.NullLevel("birth_year"),
+            cll.ExactMatchLevel("dob"),
+            cll.CustomLevel("dob_l = dob_swapped_r", "day and month swapped"),
+            cll.ExactMatchLevel("birth_year"),
+            cll.AbsoluteDifferenceLevel("birth_year", 1),
+            cll.ElseLevel(),
+        ],
+    )
+    cccd = cl.CustomComparison(
+        output_column_name="cccd",
+        comparison_levels=[
+            cll.NullLevel("cccd"),
+            cll.ExactMatchLevel("cccd"),
+            cll.LevenshteinLevel("cccd", 2),
+            cll.ElseLevel(),
+        ],
+    )
+    commune = cl.ExactMatch("commune")
+    sex = cl.ExactMatch("sex")
+    return [name, given, dob, cccd, commune, sex]
+
+
+BLOCKING = (
+    ("cccd",),
+    ("birth_year", "given"),
+    ("name_sorted", "commune"),
+    ("dob",),
+)
+
+
+def settings(*, probability_two_random_records_match: float | None = None) -> SettingsCreator:
+    extra = {}
+    if probability_two_random_records_match is not None:
+        extra["probability_two_random_records_match"] = probability_two_random_records_match
+    return SettingsCreator(
+        link_type="dedupe_only",
+        comparisons=_comparisons(),
+        blocking_rules_to_generate_predictions=[block_on(*columns) for columns in BLOCKING],
+        retain_intermediate_calculation_columns=True,  # each comparison's match weight: the evidence
+        retain_matching_columns=True,  # with each comparison's level (gamma)
+        **extra,
+    )
+
+
+def level_words(comparison: str, gamma: int) -> str:
+    """The words for a comparison's level (Splink's gamma: the null level is -1, the else level 0, the
+    most alike level the highest)."""
+    _name, _label, words = next(c for c in COMPARISONS if c[0] == comparison)
+    if gamma < 0:
+        return str(words[-1])
+    levels = words[:-1]  # most alike first
+    return str(levels[len(levels) - 1 - gamma])
+
+
+def comparison_label(comparison: str) -> str:
+    return str(next(c for c in COMPARISONS if c[0] == comparison)[1])

@@ -1,0 +1,137 @@
+"""Stage 2, score: the candidate pairs of the prepared rows scored by Splink, with the evidence of each
+comparison; the CCCD veto; clusters.
+
+Trained without labels, as Splink does it: the chance that two random records match from two
+deterministic rules (the same CCCD; the same name and date of birth), u by random sampling, m by
+expectation-maximisation blocked twice (on the date of birth, then on the name and commune) so that each
+comparison is trained while another is held fixed. On DuckDB by default, in memory — no server; the
+same settings run on Spark (`spark=` a SparkSession) for a national run.
+"""
+
+import logging
+from dataclasses import dataclass, field
+
+import pyarrow as pa
+from splink import Linker, block_on
+
+from sohoi.identity.matching import model
+from sohoi.identity.matching.prepare import COLUMNS
+
+logging.getLogger("splink").setLevel(logging.WARNING)
+
+SCHEMA = pa.schema(
+    [
+        ("unique_id", pa.int64()),
+        *[(name, pa.string()) for name in COLUMNS[1:8]],
+        ("birth_year", pa.int64()),
+        ("sex", pa.string()),
+        ("cccd", pa.string()),
+        ("commune", pa.string()),
+    ]
+)
+U_SAMPLE_PAIRS = 2_000_000
+
+
+@dataclass
+class Pair:
+    a: int
+    b: int
+    probability: float
+    match_weight: float
+    evidence: list = field(default_factory=list)  # [comparison, level words, weight in bits]
+
+
+@dataclass
+class Scored:
+    pairs: list[Pair]
+    clusters: dict[int, int]  # unique_id → cluster id (the smallest unique_id of its cluster)
+
+
+def score(rows: list[dict], *, lower: float = 0.5, spark=None, progress=None) -> Scored:
+    """Every candidate pair at or above `lower`, but those the CCCD veto separates, and the clusters
+    they make. `progress(step)` is told each step."""
+    say = progress or (lambda step: None)
+    if len(rows) < 2:
+        return Scored([], {r["unique_id"]: r["unique_id"] for r in rows})
+    db_api, table = _backend(rows, spark)
+    records = db_api.register(table)
+    linker = Linker(records, model.settings())
+    say("train")
+    training = linker.training
+    try:
+        training.estimate_probability_two_random_records_match(
+            [block_on("cccd"), block_on("name_ascii", "dob")], recall=0.7
+        )
+    except Exception as exc:  # no pair agrees under either rule: Splink's own prior stands
+        logging.getLogger(__name__).info("prior not estimated: %s", exc)
+    training.estimate_u_using_random_sampling(max_pairs=min(U_SAMPLE_PAIRS, len(rows) * 20))
+    for rule in (block_on("dob"), block_on("name_ascii", "commune")):
+        trained = linker.misc.save_model_to_json()
+        try:
+            linker.training.estimate_parameters_using_expectation_maximisation(rule, fix_u_probabilities=True)
+        except Exception as exc:  # a small file: too few pairs under the rule, or an m underflowing to 0
+            logging.getLogger(__name__).info("EM under %s skipped: %s", rule, exc)
+            linker = Linker(records, trained)  # the model as it was before this rule
+    say("predict")
+    predictions = linker.inference.predict(threshold_match_probability=lower)
+    comparisons = [name for name, _label, _words in model.COMPARISONS]
+    pairs = []
+    for record in predictions.as_record_list():
+        if record["gamma_cccd"] == 0:  # two different CCCD numbers (more than two digits apart): two people
+            continue
+        pairs.append(
+            Pair(
+                a=int(min(record["unique_id_l"], record["unique_id_r"])),
+                b=int(max(record["unique_id_l"], record["unique_id_r"])),
+                probability=float(record["match_probability"]),
+                match_weight=float(record["match_weight"]),
+                evidence=[
+                    [
+                        model.comparison_label(c),
+                        model.level_words(c, int(record[f"gamma_{c}"])),
+                        _weight(record, c),
+                    ]
+                    for c in comparisons
+                ],
+            )
+        )
+    say("cluster")
+    return Scored(pairs, clusters([r["unique_id"] for r in rows], pairs))
+
+
+def _weight(record: dict, comparison: str) -> float:
+    """The comparison's evidence in bits (Splink's match weight: log₂ of its Bayes factor), with the
+    term-frequency adjustment."""
+    return round((record.get(f"mw_{comparison}") or 0.0) + (record.get(f"mw_tf_adj_{comparison}") or 0.0), 2)
+
+
+def _backend(rows: list[dict], spark):
+    table = pa.Table.from_pylist(rows, schema=SCHEMA)
+    if spark is not None:
+        from splink import SparkAPI
+
+        return SparkAPI(spark_session=spark), spark.createDataFrame(table.to_pandas())
+    import duckdb
+    from splink import DuckDBAPI
+
+    return DuckDBAPI(connection=duckdb.connect()), table
+
+
+def clusters(ids: list[int], pairs: list[Pair]) -> dict[int, int]:
+    """Connected components of the pairs (union–find): every id's cluster, named by its smallest id.
+
+    Not Splink's own clustering: the veto is applied to its predictions here, in Python, so the clusters
+    are taken on what is left; a union–find over the pairs of a million records takes about a second."""
+    parent = {i: i for i in ids}
+
+    def root(i):
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for p in pairs:
+        ra, rb = root(p.a), root(p.b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    return {i: root(i) for i in ids}
