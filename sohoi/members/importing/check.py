@@ -419,12 +419,14 @@ class Registry:
             return self._query(cursor, cccds)
 
     def _query(self, cursor, cccds: list[str] | None) -> dict:
+        """The identities, then which of those persons are open members here — a second query, not a
+        subquery a person: during a bulk load the membership table has no index (write.bulk_load), and a
+        subquery would scan it once for every person."""
         sql = (
-            "SELECT p.cccd, p.id, p.name_folded, p.birth_date, p.birth_precision, EXISTS (SELECT 1 FROM "
-            "members_membership m WHERE m.person_id = p.id AND m.association_id = %s AND m.left_on IS NULL) "
-            "FROM people_person p WHERE p.cccd <> ''"
+            "SELECT p.cccd, p.id, p.name_folded, p.birth_date, p.birth_precision FROM people_person p "
+            "WHERE p.cccd <> ''"
         )
-        params: list = [self.association_id]
+        params: list = []
         if cccds is not None:
             if connection.vendor == "postgresql":
                 sql += " AND p.cccd = ANY(%s)"
@@ -433,7 +435,13 @@ class Registry:
                 sql += " AND p.cccd IN (SELECT value FROM json_each(%s))"
                 params.append(_json_list(cccds))
         cursor.execute(sql, params)
-        return {row[0]: row[1:] for row in cursor.fetchall()}
+        found = cursor.fetchall()
+        cursor.execute(
+            "SELECT person_id FROM members_membership WHERE association_id = %s AND left_on IS NULL",
+            [self.association_id],
+        )
+        members = {pk for (pk,) in cursor.fetchall()} if found else set()
+        return {cccd: (pk, *rest, pk in members) for cccd, pk, *rest in found}
 
     def check(self, rows: list[CleanRow]) -> tuple[list[CleanRow], list[Problem]]:
         """The rows that may be written, and the problems of the others."""

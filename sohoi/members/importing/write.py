@@ -151,11 +151,16 @@ def write(path: str, *, in_sql: bool, association_id: int, rows: int, all_or_not
             "SELECT id FROM registry_branch WHERE association_id = %s AND closed_on IS NULL", [association_id]
         )
         open_branches = {pk for (pk,) in cursor.fetchall()}
+    if in_sql:
+        _refuse_late_in_sql(outcome, association_id, open_branches)  # before bulk_load drops the indexes
+        registry = None
+    else:
+        registry = Registry(association_id, rows)
     with bulk_load(rows):
         if in_sql:
-            _write_in_sql(outcome, association_id, open_branches)
+            _write_in_sql(outcome, association_id)
         else:
-            _write_in_python(outcome, path, association_id, open_branches, rows)
+            _write_in_python(outcome, path, association_id, open_branches, registry)
     if _changes_statistics(outcome.written):
         refresh_statistics()  # inside the transaction: the write lock is held already
     return outcome
@@ -179,10 +184,11 @@ def attached(path: str):
             cursor.execute("DETACH DATABASE staged")
 
 
-def _write_in_python(outcome: Outcome, path: str, association_id: int, open_branches: set[int], rows: int) -> None:
+def _write_in_python(
+    outcome: Outcome, path: str, association_id: int, open_branches: set[int], registry: Registry
+) -> None:
     """The staged rows read back and written in chunks (write_rows), or on PostgreSQL with the registry's
     identities at hand, streamed (_copy_streaming)."""
-    registry = Registry(association_id, rows)
     if registry.known is not None and connection.vendor == "postgresql":
         _copy_streaming(outcome, path, association_id, open_branches, registry.known)
         return
@@ -275,10 +281,9 @@ def _copy_streaming(
     outcome.written += sum(1 for pid in person_ids if pid)
 
 
-def _write_in_sql(outcome: Outcome, association_id: int, open_branches: set[int]) -> None:
-    """SQLite: the attached staged rows written by INSERT … SELECT, persons already registered found by
-    a join (only they are judged in Python, and kept aside) and new ones numbered after the largest id by
-    their row in the file — no Python step per row."""
+def _refuse_late_in_sql(outcome: Outcome, association_id: int, open_branches: set[int]) -> None:
+    """SQLite: the attached staged rows the registry now refuses (persons registered under their CCCD,
+    found by a join and judged in Python; closed branches) taken out of the staging."""
     with connection.cursor() as wrapper:
         cursor = wrapper.cursor  # the driver's own
         late: dict[int, bool] = {}
@@ -306,6 +311,12 @@ def _write_in_sql(outcome: Outcome, association_id: int, open_branches: set[int]
         outcome.problems.sort(key=lambda p: p.row)
         cursor.executemany("DELETE FROM staged.staged WHERE row = ?", [(row,) for row in late])
 
+
+def _write_in_sql(outcome: Outcome, association_id: int) -> None:
+    """SQLite: the attached staged rows written by INSERT … SELECT, persons already registered found by a
+    join and new ones numbered after the largest id by their row in the file — no Python step per row."""
+    with connection.cursor() as wrapper:
+        cursor = wrapper.cursor  # the driver's own
         # A new person's id: the largest so far plus the row's number in the file (unique; the gaps
         # are the rows left out). A person already registered is found by CCCD.
         cursor.execute("SELECT COALESCE(MAX(id), 0) FROM people_person")
