@@ -126,7 +126,7 @@ def noisy(rng: random.Random, base: Record, noise: str, old_of: dict[str, str]) 
             r.born = dt.date(day.year, day.day, day.month).isoformat()
     elif noise == "cccd_missing":
         r.cccd = ""
-    elif noise == "cccd_mistyped" and r.cccd:
+    elif noise == "cccd_mistyped" and len(r.cccd) == 12:
         i = rng.randrange(6, 12)
         r.cccd = r.cccd[:i] + str((int(r.cccd[i]) + 1) % 10) + r.cccd[i + 1 :]
     elif noise == "cccd_shortened" and r.cccd:
