@@ -11,7 +11,7 @@ from sohoi.audit.models import AccessKind
 from sohoi.audit.services import access_log
 from sohoi.core.views import require_perm
 from sohoi.identity import runs, selectors, services
-from sohoi.identity.forms import MergeForm, differences, shown
+from sohoi.identity.forms import MergeForm, shown
 from sohoi.identity.models import Decision
 from sohoi.identity.services import CHOSEN_FIELDS
 from sohoi.people.models import Person
@@ -56,7 +56,6 @@ def _pair_page(request, pair, form):
         {
             "pair": pair,
             "form": form,
-            "differences": {name for name, *_rest in differences(pair.person_a, pair.person_b)},
             "rows": _side_by_side(pair),
             "memberships_a": selectors.memberships_of(pair.person_a, request.user),
             "memberships_b": selectors.memberships_of(pair.person_b, request.user),

@@ -108,12 +108,6 @@ def name_keys(full_name: str) -> tuple[str, str]:
     return folded, given_name_first(folded)
 
 
-def person_key(cccd: str, name: str, birth_date) -> int | tuple:
-    """What makes two rows of a file the same person: the CCCD, as a number — a million of them kept in
-    half the memory of strings —, else the folded name and the birth date."""
-    return int(cccd) if cccd else (name_keys(name)[0], birth_date)
-
-
 class Checker:
     """The checks of one file: `check(values, row)` for each data row, in file order.
 
@@ -128,7 +122,9 @@ class Checker:
             fold(c.name.split(" ", 1)[1]): c.pk for c in communes if " " in c.name
         }
         self.branches_by_name = branches_by_name
-        self.seen: dict = {}  # person_key → the first row
+        # A person listed twice: the CCCD as a number (a million of them in half the memory of strings),
+        # else the folded name and the birth date → the first row.
+        self.seen: dict = {}
         self.skipped: list[int] = list(layout.skipped)
         self.after_footer = False
         # A row padded with empty cells to the header's width; a field the file lacks reads the last one.
@@ -265,7 +261,7 @@ class Checker:
                 self.skipped.append(row)
                 return None, []
         if cccd or (cccd == "" and name is not REFUSED):
-            key = int(cccd) if cccd else (name_keys(name)[0], birth_date)  # person_key, without a call
+            key = int(cccd) if cccd else (name_keys(name)[0], birth_date)  # see self.seen
             seen = self.seen
             if key not in seen:
                 seen[key] = row

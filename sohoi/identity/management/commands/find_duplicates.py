@@ -11,6 +11,7 @@ import csv
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 from sohoi.identity import runs
 from sohoi.identity.matching import prepare, score
@@ -31,14 +32,15 @@ class Command(BaseCommand):
         if not options["csv"]:
             run = runs.match_run_execute(MatchRun.objects.create())
             self.stdout.write(
-                f"persons {run.persons}, pairs {run.pairs}, proposed {run.proposed}, to review {run.to_review}"
+                _("Persons: %(persons)s; pairs: %(pairs)s; proposed for merging: %(proposed)s; to review: %(review)s.")
+                % {"persons": run.persons, "pairs": run.pairs, "proposed": run.proposed, "review": run.to_review}
             )
             return
         try:
             with open(options["csv"], newline="", encoding="utf-8-sig") as f:
                 reader = csv.DictReader(f)
                 if reader.fieldnames is None or not set(FIELDS) <= set(reader.fieldnames):
-                    raise CommandError(f"the CSV needs the columns {','.join(FIELDS)}")
+                    raise CommandError(_("The CSV needs the columns %(columns)s.") % {"columns": ",".join(FIELDS)})
                 records = list(reader)
         except OSError as exc:
             raise CommandError(str(exc)) from exc
