@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-browser test-fast setup lint fmt messages makemessages clean demo
+.PHONY: run test test-browser test-fast test-spark setup lint fmt messages makemessages clean demo
 
 setup: $(VENV)/.installed node_modules/.installed messages
 	$(PY) manage.py migrate --noinput
@@ -41,17 +41,28 @@ run: demo
 
 CHROMIUM ?= /usr/bin/chromium
 
-# The whole suite; the browser tests need Debian's chromium (apt-get install chromium).
-test: setup
-	@if [ -x "$(CHROMIUM)" ]; then $(PY) -m pytest; else \
+# The whole suite. The browser tests need Debian's chromium (apt-get install chromium); the Spark test
+# needs a Java runtime (apt-get install default-jre-headless) and the spark extra, installed here.
+test: setup $(VENV)/.spark
+	@if [ -x "$(CHROMIUM)" ]; then $(PY) -m pytest -m "not spark"; else \
 	  echo "NOTE: $(CHROMIUM) is missing, so the browser tests are not run (apt-get install chromium)."; \
-	  $(PY) -m pytest -m "not browser"; fi
+	  $(PY) -m pytest -m "not browser and not spark"; fi
+	@$(MAKE) --no-print-directory test-spark
 
 test-fast: setup
-	$(PY) -m pytest -m "not browser"
+	$(PY) -m pytest -m "not browser and not spark"
 
 test-browser: setup
 	$(PY) -m pytest -m browser
+
+# Splink on Spark in local mode: the same clusters as on DuckDB.
+test-spark: setup $(VENV)/.spark
+	@if command -v java >/dev/null; then $(PY) -m pytest -m spark; else \
+	  echo "NOTE: no Java runtime, so the Spark test is not run (apt-get install default-jre-headless)."; fi
+
+$(VENV)/.spark: $(VENV)/.installed
+	$(VENV)/bin/pip install -q -e '.[dev,spark]'
+	touch $@
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .

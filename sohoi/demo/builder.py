@@ -22,6 +22,9 @@ from sohoi.demo.data import (
     SECTOR_AGENCY,
 )
 from sohoi.geo.models import AdministrativeUnit
+from sohoi.identity import runs as matching_runs
+from sohoi.identity.models import MatchRun
+from sohoi.identity.services import proposed_pairs_merge
 from sohoi.members.importing.records import CleanRow
 from sohoi.members.importing.write import refresh_statistics, write_rows
 from sohoi.members.models import EligibilityRule
@@ -782,6 +785,13 @@ class DemoBuilder:
             if key:
                 user.associations.set([self.by_key[(key, "new")]])
 
+    def identity(self) -> None:
+        """The demo's duplicates found as a province officer would: a matching run over the registry, the
+        pairs proposed for merging merged, the doubtful ones left in the review queue."""
+        province = User.objects.get(username="sonoivu")
+        matching_runs.match_run_execute(MatchRun.objects.create(created_by=province))
+        proposed_pairs_merge(by=province)
+
 
 @transaction.atomic
 def build_demo(seed: int = SEED) -> bool:
@@ -795,5 +805,6 @@ def build_demo(seed: int = SEED) -> bool:
     builder.reporting()
     builder.conferences()
     builder.staffing()
+    builder.identity()
     refresh_statistics()
     return True

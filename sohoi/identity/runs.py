@@ -21,7 +21,7 @@ def successors() -> dict[str, str]:
 
 def registry_rows() -> list[dict]:
     persons = Person.objects.filter(merged_into__isnull=True).values_list(
-        "pk", "full_name", "birth_date", "birth_precision", "sex", "cccd", "address_commune__code"
+        "pk", "full_name", "birth_date", "birth_precision", "sex", "cccd", "address_commune__code", "cmnd"
     )
     return prepare.from_registry(persons.iterator(chunk_size=5000), successors())
 

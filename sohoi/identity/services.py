@@ -191,3 +191,40 @@ def pair_decide(*, pair: CandidatePair, decision: str, by) -> CandidatePair:
     pair.save(update_fields=["decision", "decided_by", "decided_at"])
     audit_log(actor=by, action=Action.UPDATE, obj=pair, note=pair.get_decision_display())
     return pair
+
+
+def _current(person_id: int) -> Person:
+    """The record a person is kept as now: itself, or the survivor it was merged into (a chain followed)."""
+    person = Person.objects.get(pk=person_id)
+    while person.merged_into_id:
+        person = Person.objects.get(pk=person.merged_into_id)
+    return person
+
+
+def proposed_pairs_merge(*, by, pairs=None) -> tuple[int, int]:
+    """Merge every pair proposed for merging (or the `pairs` given, all proposed), the most likely first;
+    (merged, left). Each merge is whole or not at all (person_merge); a pair that cannot be merged (two
+    different CCCDs once an earlier merge took one, a role only one person can hold) stays in the queue
+    as "not sure" for a reviewer. The kept record is the one with a CCCD, else the older one; a pair whose
+    two records an earlier merge of the same cluster already joined is marked merged."""
+    if pairs is None:
+        pairs = CandidatePair.objects.filter(decision=Decision.PROPOSED).order_by("-probability", "pk")
+    merged = left = 0
+    for pair in list(pairs):
+        if pair.decision != Decision.PROPOSED:
+            continue
+        one, other = _current(pair.person_a_id), _current(pair.person_b_id)
+        if one.pk == other.pk:
+            CandidatePair.objects.filter(pk=pair.pk).update(
+                decision=Decision.MERGED, decided_by=by, decided_at=timezone.now()
+            )
+            merged += 1
+            continue
+        survivor, alias = sorted((one, other), key=lambda p: (not p.cccd, p.pk))
+        try:
+            person_merge(survivor=survivor, alias=alias, by=by, pair=pair)
+            merged += 1
+        except ApplicationError:
+            CandidatePair.objects.filter(pk=pair.pk).update(decision=Decision.UNSURE)
+            left += 1
+    return merged, left

@@ -29,10 +29,11 @@ def queue(request):
     page = Paginator(selectors.queue(request.user, decision), PAGE_SIZE).get_page(request.GET.get("page"))
     access_log(actor=request.user, kind=AccessKind.VIEW, rows=len(page.object_list), what=_("Review queue of persons"))
     latest = selectors.runs().first()
+    proposed = selectors.queue(request.user, Decision.PROPOSED).count()
     return render(
         request,
         "identity/queue.html",
-        {"page": page, "decision": decision, "decisions": Decision.choices, "latest": latest},
+        {"page": page, "decision": decision, "decisions": Decision.choices, "latest": latest, "proposed": proposed},
     )
 
 
@@ -105,6 +106,21 @@ def pair_decide(request, pk):
         messages.error(request, " ".join(exc.messages))
         return redirect("identity:pair", pk=pair.pk)
     messages.success(request, _("Recorded: %(decision)s.") % {"decision": pair.get_decision_display()})
+    return redirect("identity:queue")
+
+
+@login_required
+@require_perm("identity.run_matching")
+@require_http_methods(["POST"])
+def proposed_merge(request):
+    """Merge every pair proposed for merging (above the upper threshold), the province officer's one
+    click; a pair that cannot be merged stays for review as "not sure"."""
+    merged, left = services.proposed_pairs_merge(by=request.user)
+    messages.success(request, _("%(merged)s pairs merged.") % {"merged": merged})
+    if left:
+        messages.warning(
+            request, _("%(left)s pairs could not be merged and wait for review as “not sure”.") % {"left": left}
+        )
     return redirect("identity:queue")
 
 

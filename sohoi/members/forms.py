@@ -140,6 +140,14 @@ class ConflictResolveForm(forms.Form):
 class PersonForm(PersonFields):
     """A person's data, corrected: the service checks the CCCD again."""
 
+    cmnd = forms.CharField(
+        label=_("Old CMND number (9 digits)"),
+        max_length=12,
+        required=False,
+        help_text=_("The old identity card, where the person's records give it: matching knows them by it too."),
+    )
+    field_order = ["full_name", "cccd", "cmnd"]
+
     def __init__(self, *args, instance_values, **kwargs):
         person = instance_values
         year_only = person.birth_precision == "year"
@@ -148,6 +156,7 @@ class PersonForm(PersonFields):
             {
                 "full_name": person.full_name,
                 "cccd": person.cccd,
+                "cmnd": person.cmnd,
                 "birth_date": None if year_only else person.birth_date,
                 "birth_year": person.birth_date.year if year_only and person.birth_date else None,
                 "sex": person.sex,

@@ -186,3 +186,18 @@ def repair_cccd(value, *, sex: str = "", birth_year: int | None = None) -> tuple
 
 def _sex_label(sex: str) -> str:
     return _("male") if sex == "M" else _("female")
+
+
+def check_cmnd(value) -> list[CccdProblem]:
+    """The old identity card number (chứng minh nhân dân, Decree 05/1999/NĐ-CP): nine digits. No longer
+    valid since 31/12/2024 (the transitional provisions of the 2023 Law on Identity), but still what older
+    members' records give, so it is kept as a second way to know a person, never as their CCCD."""
+    number = normalise(value)
+    if len(number) == 9 and number.isdigit() and number.isascii():
+        return []
+    return [
+        CccdProblem(
+            "cmnd_format",
+            _("A CMND number has 9 digits; “%(value)s” has %(n)s characters.") % {"value": number, "n": len(number)},
+        )
+    ]

@@ -36,6 +36,9 @@ class Person(models.Model):
     sex = models.CharField(_("sex"), max_length=1, choices=Sex.choices, blank=True)
     phone = models.CharField(_("phone"), max_length=20, blank=True)
     cccd = models.CharField(_("CCCD number"), max_length=12, blank=True)
+    # The old 9-digit identity card (chứng minh nhân dân), still what many older members' records give.
+    # Not indexed: the matching compares it in DuckDB or Spark, and no page looks a person up by it.
+    cmnd = models.CharField(_("CMND number"), max_length=9, blank=True, default="", db_default="")
     # Sensitive personal data (Law 91/2025/QH15): shown only where sohoi.members.rules allows.
     ethnicity = models.CharField(_("ethnicity"), max_length=2, choices=ETHNIC_GROUPS, blank=True)
     ethnicity_code_system = models.CharField(max_length=20, default=CODE_SYSTEM, editable=False)

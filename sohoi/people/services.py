@@ -6,7 +6,7 @@ from sohoi.audit.models import Action
 from sohoi.audit.services import audit_log, diff, snapshot
 from sohoi.core.errors import ApplicationError
 from sohoi.core.text import clean_text, fold, given_name_first
-from sohoi.people.cccd import check_cccd, normalise
+from sohoi.people.cccd import check_cccd, check_cmnd, normalise
 from sohoi.people.models import DatePrecision, Person
 
 
@@ -70,6 +70,7 @@ EDITABLE_FIELDS = [
     "birth_precision",
     "sex",
     "cccd",
+    "cmnd",
     "ethnicity",
     "occupation",
     "phone",
@@ -89,8 +90,10 @@ def person_update(*, person: Person, by, birth_year: int | None = None, **data) 
     if "birth_date" in data or birth_year is not None:
         person.birth_date, person.birth_precision = birth_fields(data.pop("birth_date", None), birth_year)
     for name, value in data.items():
-        setattr(person, name, clean_text(value) if isinstance(value, str) and name != "cccd" else value)
-    person.cccd = normalise(person.cccd)
+        setattr(person, name, clean_text(value) if isinstance(value, str) and name not in ("cccd", "cmnd") else value)
+    person.cccd, person.cmnd = normalise(person.cccd), normalise(person.cmnd)
+    if person.cmnd and (problems := check_cmnd(person.cmnd)):
+        raise ApplicationError(" ".join(p.message for p in problems), field="cmnd")
     if person.cccd:
         problems = check_cccd(
             person.cccd, sex=person.sex, birth_year=person.birth_date.year if person.birth_date else None

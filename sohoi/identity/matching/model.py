@@ -49,6 +49,12 @@ COMPARISONS = (
 )
 
 
+# Not a Splink comparison (most records have no CMND): the same old CMND where a CCCD is missing adds the
+# weight of the same CCCD (score.py).
+CMND_LABEL = _("CMND number")
+SAME_CMND = _("the same old CMND")
+
+
 def _comparisons() -> list:
     name = cl.CustomComparison(
         output_column_name="name",
@@ -97,6 +103,7 @@ def _comparisons() -> list:
 
 BLOCKING = (
     ("cccd",),
+    ("cmnd",),
     ("birth_year", "given"),
     ("name_sorted", "commune"),
     ("dob",),

@@ -4,7 +4,8 @@ Vietnamese names: "Nguyễn Thị Lan" is also typed "NGUYEN THI LAN", "Nguyễn
 "Lan Nguyễn Thị" (given name first) and in NFD; so the name is compared folded (no diacritics, "đ" as
 "d"), with its words sorted (any order), and as its first and last words (middle words dropped or
 added). A birth date may be a year alone; its day and month may be swapped. A CCCD Excel shortened is
-restored. A commune of before 01/07/2025 counts as the commune it became.
+restored. A commune of before 01/07/2025 counts as the commune it became. The old 9-digit CMND is kept
+where a record has one.
 """
 
 import datetime as dt
@@ -26,6 +27,7 @@ COLUMNS = (
     "sex",
     "cccd",
     "commune",
+    "cmnd",
 )
 
 
@@ -39,6 +41,7 @@ def row(
     *,
     year_only: bool = False,
     successor: dict | None = None,
+    cmnd: str = "",
 ) -> dict:
     """One record's comparable columns. `born`: a date, a year, or "YYYY-MM-DD" / "YYYY" text."""
     folded = fold(name)
@@ -62,6 +65,7 @@ def row(
         "sex": sex or None,
         "cccd": number or None,
         "commune": (successor or {}).get(commune, commune) or None,
+        "cmnd": normalise(cmnd) or None,
     }
 
 
@@ -88,9 +92,9 @@ def _swapped(day: dt.date | None) -> str | None:
 
 
 def from_registry(persons: Iterable, successor: dict) -> list[dict]:
-    """The rows of registry persons (values of id, full_name, birth_date, birth_precision, sex, cccd and
-    the commune's code)."""
+    """The rows of registry persons (values of id, full_name, birth_date, birth_precision, sex, cccd, the
+    commune's code and cmnd)."""
     return [
-        row(pk, name, born, sex, cccd, commune or "", year_only=precision == "year", successor=successor)
-        for pk, name, born, precision, sex, cccd, commune in persons
+        row(pk, name, born, sex, cccd, commune or "", year_only=precision == "year", successor=successor, cmnd=cmnd)
+        for pk, name, born, precision, sex, cccd, commune, cmnd in persons
     ]

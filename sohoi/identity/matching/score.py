@@ -9,6 +9,7 @@ same settings run on Spark (`spark=` a SparkSession) for a national run.
 """
 
 import logging
+import math
 from dataclasses import dataclass, field
 
 import pyarrow as pa
@@ -27,9 +28,21 @@ SCHEMA = pa.schema(
         ("sex", pa.string()),
         ("cccd", pa.string()),
         ("commune", pa.string()),
+        ("cmnd", pa.string()),
     ]
 )
 U_SAMPLE_PAIRS = 2_000_000
+U_SEED = 2025
+
+
+def u_sampling(records: int) -> dict:
+    """How u is estimated by random sampling: from twenty pairs a record, up to two million — or, for a
+    small set, from every pair in one chunk, so that a small run gives the same model on every backend
+    and every time (Splink otherwise stops at the first chunks that count enough of each level)."""
+    every = records * (records - 1) // 2
+    if every <= U_SAMPLE_PAIRS:
+        return {"max_pairs": every, "min_count_per_level": None, "num_chunks": 1}
+    return {"max_pairs": min(U_SAMPLE_PAIRS, records * 20)}
 
 
 @dataclass
@@ -64,7 +77,7 @@ def score(rows: list[dict], *, lower: float = 0.5, spark=None, progress=None) ->
         )
     except Exception as exc:  # no pair agrees under either rule: Splink's own prior stands
         logging.getLogger(__name__).info("prior not estimated: %s", exc)
-    training.estimate_u_using_random_sampling(max_pairs=min(U_SAMPLE_PAIRS, len(rows) * 20))
+    training.estimate_u_using_random_sampling(seed=U_SEED, **u_sampling(len(rows)))
     for rule in (block_on("dob"), block_on("name_ascii", "commune")):
         trained = linker.misc.save_model_to_json()
         try:
@@ -73,30 +86,50 @@ def score(rows: list[dict], *, lower: float = 0.5, spark=None, progress=None) ->
             logging.getLogger(__name__).info("EM under %s skipped: %s", rule, exc)
             linker = Linker(records, trained)  # the model as it was before this rule
     say("predict")
-    predictions = linker.inference.predict(threshold_match_probability=lower)
+    cmnd_of = {r["unique_id"]: r["cmnd"] for r in rows if r.get("cmnd")}
+    bonus = _same_number_weight(linker) if cmnd_of else 0.0
+    # Pairs that the same CMND lifts above `lower` are fetched too, then kept or dropped with their bonus.
+    predictions = linker.inference.predict(threshold_match_weight=math.log2(lower / (1 - lower)) - bonus)
     comparisons = [name for name, _label, _words in model.COMPARISONS]
     pairs = []
     for record in predictions.as_record_list():
         if record["gamma_cccd"] == 0:  # two different CCCD numbers (more than two digits apart): two people
             continue
-        pairs.append(
-            Pair(
-                a=int(min(record["unique_id_l"], record["unique_id_r"])),
-                b=int(max(record["unique_id_l"], record["unique_id_r"])),
-                probability=float(record["match_probability"]),
-                match_weight=float(record["match_weight"]),
-                evidence=[
-                    [
-                        model.comparison_label(c),
-                        model.level_words(c, int(record[f"gamma_{c}"])),
-                        _weight(record, c),
-                    ]
-                    for c in comparisons
-                ],
-            )
+        pair = Pair(
+            a=int(min(record["unique_id_l"], record["unique_id_r"])),
+            b=int(max(record["unique_id_l"], record["unique_id_r"])),
+            probability=float(record["match_probability"]),
+            match_weight=float(record["match_weight"]),
+            evidence=[
+                [
+                    model.comparison_label(c),
+                    model.level_words(c, int(record[f"gamma_{c}"])),
+                    _weight(record, c),
+                ]
+                for c in comparisons
+            ],
         )
+        if record["gamma_cccd"] == -1 and cmnd_of.get(pair.a) and cmnd_of.get(pair.a) == cmnd_of.get(pair.b):
+            # No CCCD on one side, the same old CMND on both: as strong as the same CCCD.
+            pair.match_weight += bonus
+            pair.probability = 1 / (1 + 2**-pair.match_weight)
+            pair.evidence.append([str(model.CMND_LABEL), str(model.SAME_CMND), round(bonus, 2)])
+        if pair.probability >= lower:
+            pairs.append(pair)
     say("cluster")
     return Scored(pairs, clusters([r["unique_id"] for r in rows], pairs))
+
+
+def _same_number_weight(linker) -> float:
+    """The evidence in bits of two records having the same CCCD, as the model learnt it: the weight the
+    same old CMND is given where one record has no CCCD."""
+    cccd = next(c for c in linker.misc.save_model_to_json()["comparisons"] if c["output_column_name"] == "cccd")
+    exact = next(level for level in cccd["comparison_levels"] if level.get("sql_condition") == '"cccd_l" = "cccd_r"')
+    m, u = exact.get("m_probability"), exact.get("u_probability")
+    return math.log2(m / u) if m and u else SAME_NUMBER_BITS  # a set too small to learn it from
+
+
+SAME_NUMBER_BITS = 15.0  # a 1 in 30,000 chance that two different people share the number by a slip
 
 
 def _weight(record: dict, comparison: str) -> float:
@@ -106,11 +139,13 @@ def _weight(record: dict, comparison: str) -> float:
 
 
 def _backend(rows: list[dict], spark):
+    """The database Splink runs on, and the rows as an Arrow table: DuckDB in memory, or the SparkSession
+    `spark` (Spark 4 reads an Arrow table as it is)."""
     table = pa.Table.from_pylist(rows, schema=SCHEMA)
     if spark is not None:
-        from splink import SparkAPI
+        from splink.backends.spark import SparkAPI
 
-        return SparkAPI(spark_session=spark), spark.createDataFrame(table.to_pandas())
+        return SparkAPI(spark_session=spark), table
     import duckdb
     from splink import DuckDBAPI
 

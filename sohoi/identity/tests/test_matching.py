@@ -78,6 +78,35 @@ def test_two_different_cccd_numbers_keep_two_people_apart(places):
     assert (twin, twin + 2) in pairs and (twin + 1, twin + 2) in pairs  # no number on one: both candidates
 
 
+def test_the_same_old_cmnd_counts_as_the_same_cccd_where_one_has_none(places):
+    """Two records of one woman with little else in common (a slip in the given name, a year of birth
+    only, another commune): a weak pair, until both carry her old 9-digit CMND."""
+    communes, old_of, _successor = places
+    records = labelled(300, communes=communes, old_of=old_of, seed=13)
+    rows = [prepare.row(i, r.name, r.born, r.sex, r.cccd, r.commune) for i, r in enumerate(records)]
+    her = len(rows)
+    alike = [
+        ("Đàm Thị Huyền", "1949-02-17", "F", "", communes[0]),
+        ("Đàm Thị Huyển", "1949", "F", "", communes[1]),
+    ]
+
+    def probability(cmnd_a, cmnd_b):
+        extra = [
+            prepare.row(her + i, *fields, cmnd=cmnd)
+            for i, (fields, cmnd) in enumerate(zip(alike, (cmnd_a, cmnd_b), strict=True))
+        ]
+        pair = next((p for p in score.score(rows + extra, lower=0.01).pairs if (p.a, p.b) == (her, her + 1)), None)
+        return pair and pair.probability, pair and pair.evidence[-1]
+
+    without, _evidence = probability("", "")
+    assert without is None or without < 0.99
+    with_cmnd, evidence = probability("095123456", "095 123 456")
+    assert with_cmnd >= 0.99
+    assert evidence[:2] == ["Số CMND", "cùng số CMND cũ"]
+    different, _evidence = probability("095123456", "095123457")
+    assert different == without
+
+
 def test_a_run_over_the_registry_fills_the_review_queue(cast, places):
     """The registry's persons — a CCCD is held once there, so a second record of a person has none or a
     mistyped one — matched by a run; the queue holds the true pairs."""

@@ -189,3 +189,62 @@ def test_a_person_is_corrected_with_the_cccd_checked_again(cast, twins):
     entry = AuditEntry.objects.filter(object_id=str(survivor.pk), content_type__model="person").latest("at")
     assert entry.changes == {"address_text": ["", "Bản Vài"]}
     assert cast.client("officer_b").get(url).status_code == 404  # not her association
+
+
+def _proposed(run, a, b, probability=0.999):
+    return CandidatePair.objects.create(
+        run=run, person_a=a, person_b=b, probability=probability, match_weight=12.0, decision=Decision.PROPOSED
+    )
+
+
+def test_every_proposed_pair_is_merged_in_one_go_a_cluster_into_one_record(cast):
+    """Three records of one man (two pairs) become one, kept as the record with the CCCD; a pair that can
+    no longer be merged (its two CCCDs differ) waits for review as "not sure"; pending pairs are untouched."""
+    a = _member(cast.association_a, "Nông Văn Sơn", sex="M", birth_year=1948).person
+    b = _member(cast.association_b, "Nông Văn Sơn", cccd="006048000777", sex="M", birth_year=1948).person
+    c = _member(cast.association_a, "Nông Sơn", sex="M", birth_year=1948, joined=dt.date(2019, 1, 1)).person
+    d = _member(cast.association_b, "Lục Thị Hoa", cccd="019150000001", sex="F", birth_year=1950).person
+    e = _member(cast.association_a, "Lục Thị Hoa", cccd="019150000002", sex="F", birth_year=1950).person
+    f = _member(cast.association_b, "Ma Văn Tư", sex="M", birth_year=1960).person
+    g = _member(cast.association_a, "Ma Văn Tư", sex="M", birth_year=1961).person
+    run = MatchRun.objects.create()
+    _proposed(run, a, b)
+    _proposed(run, b, c, probability=0.995)
+    _proposed(run, d, e)
+    waiting = CandidatePair.objects.create(run=run, person_a=f, person_b=g, probability=0.7, match_weight=1.0)
+
+    assert services.proposed_pairs_merge(by=cast.province_officer) == (2, 1)
+
+    a, c, d = (Person.objects.get(pk=p.pk) for p in (a, c, d))
+    assert (a.merged_into_id, c.merged_into_id, d.merged_into_id) == (b.pk, b.pk, None)
+    assert sorted(Membership.objects.filter(person=b).values_list("association_id", flat=True)) == sorted(
+        [cast.association_a.pk, cast.association_a.pk, cast.association_b.pk]
+    )
+    assert sorted(CandidatePair.objects.values_list("decision", flat=True)) == ["merged", "merged", "pending", "unsure"]
+    assert CandidatePair.objects.get(pk=waiting.pk).decision == Decision.PENDING
+    assert PersonMerge.objects.filter(survivor=b).count() == 2
+
+
+def test_the_queue_button_merges_the_proposed_pairs(cast):
+    a = _member(cast.association_a, "Triệu Thị Mai", sex="F", birth_year=1955).person
+    b = _member(cast.association_b, "Triệu Thị Mai", sex="F", birth_year=1955).person
+    _proposed(MatchRun.objects.create(), a, b)
+    client = cast.client("province_officer")
+    assert "Gộp tất cả các cặp được đề xuất" in client.get("/persons/review/").content.decode()
+    response = client.post("/persons/review/merge-proposed/", follow=True)
+    assert "Đã gộp 1 cặp." in response.content.decode()
+    assert Person.objects.get(pk=b.pk).merged_into_id == a.pk
+    assert "Gộp tất cả các cặp được đề xuất" not in client.get("/persons/review/").content.decode()
+
+
+def test_an_old_cmnd_is_recorded_on_the_person_checked_for_nine_digits(cast, twins):
+    survivor, _alias = twins
+    client = cast.client("officer_a")
+    url = f"/people/{survivor.pk}/edit/"
+    data = {"full_name": "Hoàng Thị Lan", "cccd": "006150001111", "birth_year": "1950", "sex": "F"}
+    response = client.post(url, {**data, "cmnd": "09012345"})
+    assert response.context["form"].errors == {"cmnd": ["Số CMND có 9 chữ số; “09012345” có 8 ký tự."]}
+    assert client.post(url, {**data, "cmnd": "090 123 456"}).status_code == 302
+    survivor.refresh_from_db()
+    assert survivor.cmnd == "090123456"
+    assert "090123456" in client.get(f"/people/{survivor.pk}/").content.decode()

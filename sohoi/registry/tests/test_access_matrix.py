@@ -246,6 +246,7 @@ WRITES = [
     ("/people/{person}/edit/", (200, 200, 404, 403, 302)),
     ("/persons/review/{pair}/merge/", (200, 200, 404, 403, 302)),
     ("/persons/review/{pair}/decide/", (200, 200, 404, 403, 302)),
+    ("/persons/review/merge-proposed/", PROVINCE_ONLY),
     ("/persons/matching/new/", PROVINCE_ONLY),
     ("/persons/merges/{merge}/undo/", PROVINCE_ONLY),
     ("/reports/periods/{period}/remind/", PROVINCE_ONLY),

@@ -1,9 +1,10 @@
-"""manage.py find_duplicates [--csv IN.csv --out OUT.csv]
+"""manage.py find_duplicates [--csv IN.csv --out OUT.csv] [--spark MASTER]
 
 With --csv: persons read from a CSV (columns rec,name,born,sex,cccd,commune; born YYYY-MM-DD or YYYY;
 sex M/F; cccd may be empty; UTF-8, NFC or NFD), scored by the product's own model, and every input row
 written to OUT as rec,cluster (the cluster named by its first rec). Without it: a matching run over the
-registry, here and now, filling the review queue.
+registry, here and now, filling the review queue. With --spark: scored on Spark (the `spark` extra and a
+Java runtime), MASTER being local[N] or a cluster's address — the same model, for a national run.
 """
 
 import csv
@@ -15,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from sohoi.identity import runs
 from sohoi.identity.matching import prepare, score
+from sohoi.identity.matching import spark as matching_spark
 from sohoi.identity.models import MatchRun
 
 FIELDS = ["rec", "name", "born", "sex", "cccd", "commune"]
@@ -26,11 +28,18 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--csv", help="persons to match (rec,name,born,sex,cccd,commune)")
         parser.add_argument("--out", help="where rec,cluster goes (default: standard output)")
+        parser.add_argument("--spark", metavar="MASTER", help="score on Spark: local[N], spark://host:7077, yarn…")
 
     def handle(self, *args, **options):
         translation.activate(settings.LANGUAGE_CODE)
+        spark = None
+        if options["spark"]:
+            try:
+                spark = matching_spark.session(options["spark"])
+            except ImportError as exc:
+                raise CommandError(_("Spark is not installed: pip install -e '.[spark]'.")) from exc
         if not options["csv"]:
-            run = runs.match_run_execute(MatchRun.objects.create())
+            run = runs.match_run_execute(MatchRun.objects.create(), spark=spark)
             self.stdout.write(
                 _("Persons: %(persons)s; pairs: %(pairs)s; proposed for merging: %(proposed)s; to review: %(review)s.")
                 % {"persons": run.persons, "pairs": run.pairs, "proposed": run.proposed, "review": run.to_review}
@@ -49,7 +58,7 @@ class Command(BaseCommand):
             prepare.row(i, r["name"], r["born"], r["sex"], r["cccd"], r["commune"], successor=successor)
             for i, r in enumerate(records)
         ]
-        scored = score.score(rows, lower=settings.SOHOI_MATCH_UPPER)
+        scored = score.score(rows, lower=settings.SOHOI_MATCH_UPPER, spark=spark)
         lines = [["rec", "cluster"]] + [[r["rec"], records[scored.clusters[i]]["rec"]] for i, r in enumerate(records)]
         if not options["out"]:
             csv.writer(self.stdout).writerows(lines)
