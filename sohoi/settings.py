@@ -242,5 +242,5 @@ SOHOI_DEADLINE_HORIZON_DAYS = envint("SOHOI_DEADLINE_HORIZON_DAYS", 180)
 SOHOI_EXTRA_HOLIDAYS = envlist("SOHOI_EXTRA_HOLIDAYS", "")
 # Person matching (sohoi.identity): pairs at or above the upper probability are proposed for merging,
 # those between the two thresholds go to the review queue, the rest are dropped.
-SOHOI_MATCH_UPPER = envfloat("SOHOI_MATCH_UPPER", 0.99)
+SOHOI_MATCH_UPPER = envfloat("SOHOI_MATCH_UPPER", 0.9)
 SOHOI_MATCH_LOWER = envfloat("SOHOI_MATCH_LOWER", 0.5)

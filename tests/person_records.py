@@ -141,8 +141,9 @@ def labelled(people: int, *, duplicated: float = 0.3, seed: int = 7, communes: l
     in; `old_of`: a current commune's code → the code of a unit it was before 2025."""
     rng = random.Random(seed)
     records = []
+    serials = rng.sample(range(1, 1_000_000), people)  # digits 7–12 are random, and a CCCD is one person's
     for person in range(people):
-        serial = person + 1
+        serial = serials[person]
         sex = rng.choice("MF")
         year = rng.randint(1940, 2004)
         born = dt.date(year, rng.randint(1, 12), rng.randint(1, 28))

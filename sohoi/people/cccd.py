@@ -201,3 +201,13 @@ def check_cmnd(value) -> list[CccdProblem]:
             _("A CMND number has 9 digits; “%(value)s” has %(n)s characters.") % {"value": number, "n": len(number)},
         )
     ]
+
+
+def as_cmnd(value) -> str:
+    """The CMND a list's identity-number cell holds, or "": nine digits, or eight when Excel took the
+    leading 0 of a number typed as a number (Thái Nguyên's and Bắc Kạn's CMNDs begin with 0). Never a
+    CCCD: the shortest CCCD Excel can leave has ten digits (a province code is at least 001)."""
+    number = normalise(value)
+    if not (number.isdigit() and number.isascii()) or len(number) not in (8, 9):
+        return ""
+    return number.zfill(9)

@@ -3,7 +3,9 @@ choose the candidate pairs, and the words each comparison level is explained wit
 
 Every comparison is made of Splink's own levels over the columns `prepare` computes, so that the same
 settings run on DuckDB and on Spark. Term frequencies adjust the name levels: "Nguyễn Thị Lan" agreeing
-is weaker evidence than "Triệu Thị Slim" agreeing.
+is weaker evidence than "Triệu Thị Slim" agreeing. The given name is no comparison of its own: agreeing
+whenever the names agree, it counted the same evidence twice (on bench/dedup.py's 50,000 records,
+precision at 0.95 was 0.961 with it and is 0.995 without, recall 0.979 and 0.953).
 """
 
 import splink.comparison_level_library as cll
@@ -26,7 +28,6 @@ COMPARISONS = (
             _("a name missing"),
         ],
     ),
-    ("given", _("Given name"), [_("the same given name"), _("different given names"), _("missing")]),
     (
         "dob",
         _("Date of birth"),
@@ -55,24 +56,21 @@ CMND_LABEL = _("CMND number")
 SAME_CMND = _("the same old CMND")
 
 
+# How often two records of one person give births more than a year apart (a year mistyped): fixed, not
+# learnt, because EM trained on same-name pairs takes namesakes born decades apart for one person.
+DIFFERENT_BIRTHS_M = 0.01
+
+
 def _comparisons() -> list:
     name = cl.CustomComparison(
         output_column_name="name",
         comparison_levels=[
             cll.NullLevel("name_ascii"),
             cll.ExactMatchLevel("name_ascii").configure(tf_adjustment_column="name_ascii"),
-            cll.ExactMatchLevel("name_sorted"),
-            cll.ExactMatchLevel("name_short"),
+            cll.ExactMatchLevel("name_sorted").configure(tf_adjustment_column="name_sorted"),
+            cll.ExactMatchLevel("name_short").configure(tf_adjustment_column="name_short"),
             cll.JaroWinklerLevel("name_ascii", 0.92),
             cll.JaroWinklerLevel("name_ascii", 0.85),
-            cll.ElseLevel(),
-        ],
-    )
-    given = cl.CustomComparison(
-        output_column_name="given",
-        comparison_levels=[
-            cll.NullLevel("given"),
-            cll.ExactMatchLevel("given").configure(tf_adjustment_column="given"),
             cll.ElseLevel(),
         ],
     )
@@ -84,7 +82,7 @@ def _comparisons() -> list:
             cll.CustomLevel("dob_l = dob_swapped_r", "day and month swapped"),
             cll.ExactMatchLevel("birth_year"),
             cll.AbsoluteDifferenceLevel("birth_year", 1),
-            cll.ElseLevel(),
+            cll.ElseLevel().configure(m_probability=DIFFERENT_BIRTHS_M, fix_m_probability=True),
         ],
     )
     cccd = cl.CustomComparison(
@@ -98,7 +96,7 @@ def _comparisons() -> list:
     )
     commune = cl.ExactMatch("commune")
     sex = cl.ExactMatch("sex")
-    return [name, given, dob, cccd, commune, sex]
+    return [name, dob, cccd, commune, sex]
 
 
 BLOCKING = (

@@ -26,7 +26,7 @@ from sohoi.members.importing.layout import Layout, not_member_data
 from sohoi.members.importing.read import excel_date
 from sohoi.members.importing.records import CleanRow, Problem
 from sohoi.members.models import MemberType
-from sohoi.people.cccd import check_cccd, normalise, repair_cccd
+from sohoi.people.cccd import as_cmnd, check_cccd, normalise, repair_cccd
 from sohoi.people.ethnicity import ETHNIC_GROUPS, OTHER_NAMES
 from sohoi.people.identity import birth_text, same_person
 from sohoi.people.models import DatePrecision
@@ -219,11 +219,22 @@ class Checker:
         birth_date, precision = birth if birth is not REFUSED else (None, DatePrecision.DAY)
         sex = sex if sex is not REFUSED else ""
 
-        cccd = ""
+        cccd = cmnd = ""
         if raw_cccd not in (None, "") and (
             cccd_problems := check_cccd(raw_cccd, sex, birth_date and birth_date.year)
         ):  # a valid number costs this one call; any other is explained, or restored (repair_cccd)
             cccd, cccd_problems, repaired = repair_cccd(raw_cccd, sex=sex, birth_year=birth_date and birth_date.year)
+            if not repaired and (cmnd := as_cmnd(raw_cccd)):  # the old identity card, kept as such
+                cccd, cccd_problems = "", []
+                problems.append(
+                    Problem(
+                        row,
+                        self.layout.title("cccd"),
+                        text(raw_cccd),
+                        _("the old 9-digit CMND %(number)s, kept as a CMND, not as a CCCD") % {"number": cmnd},
+                        warning=True,
+                    )
+                )
             for p in cccd_problems:
                 problems.append(self._error(row, "cccd", raw_cccd, p.message))
             if repaired:
@@ -295,6 +306,7 @@ class Checker:
             branch_id,
             joined_on,
             exception,
+            cmnd,
         ), problems
 
     def _error(self, row: int, name: str, raw, message: str) -> Problem:

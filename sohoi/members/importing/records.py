@@ -39,3 +39,4 @@ class CleanRow(NamedTuple):
     branch_id: int | None
     joined_on: dt.date
     eligibility_exception: bool
+    cmnd: str = ""  # the old 9-digit identity card, where the list gives it instead of a CCCD

@@ -39,6 +39,7 @@ def staged(clean: CleanRow) -> tuple:
         *clean[3:14],
         _iso_day(clean[14]),
         clean[15],
+        clean[16],
     )
 
 
@@ -90,12 +91,14 @@ def rows(path: str) -> Iterator[CleanRow]:
     """The staged rows back, in file order."""
     for values in columns(path, CLEAN_ROW):
         birth = values[2]
-        yield CleanRow(values[0], values[1], birth and day(birth), *values[3:14], day(values[14]), bool(values[15]))
+        yield CleanRow(
+            values[0], values[1], birth and day(birth), *values[3:14], day(values[14]), bool(values[15]), values[16]
+        )
 
 
 CLEAN_ROW = (
     "row, full_name, birth_date, birth_precision, sex, cccd, ethnicity, occupation, commune_id, address, phone, "
-    "member_type, member_number, branch_id, joined_on, eligibility_exception"
+    "member_type, member_number, branch_id, joined_on, eligibility_exception, cmnd"
 )
 
 day = lru_cache(maxsize=65536)(dt.date.fromisoformat)  # an ISO date back; few different ones in a list

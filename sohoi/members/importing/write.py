@@ -236,7 +236,7 @@ def _copy_streaming(
             next_id = ids["next"]
             # PERSON_COLUMNS but id and the code system, then the row and its branch
             names = "full_name, name_folded, given_folded, birth_date, birth_precision, sex, phone, cccd, ethnicity, "
-            for values in stage.columns(path, names + "occupation, commune_id, address, row, branch_id"):
+            for values in stage.columns(path, names + "occupation, commune_id, address, row, branch_id, cmnd"):
                 cccd, row, branch = values[7], values[12], values[13]
                 if branch and branch not in open_branches:
                     outcome.refuse(closed_branch(row, branch))
@@ -252,7 +252,7 @@ def _copy_streaming(
                     continue
                 pid, next_id = next_id, next_id + 1
                 birth = values[3]
-                yield (pid, *values[:3], birth and day(birth), *values[4:9], CODE_SYSTEM, *values[9:12])
+                yield (pid, *values[:3], birth and day(birth), *values[4:9], CODE_SYSTEM, *values[9:12], values[14])
                 person_ids.append(pid)
             ids["next"] = next_id
 
@@ -330,7 +330,7 @@ def _write_in_sql(outcome: Outcome, association_id: int) -> None:
         cursor.execute(
             f"INSERT INTO people_person ({', '.join(PERSON_COLUMNS)}) "
             "SELECT ? + s.row, s.full_name, s.name_folded, s.given_folded, s.birth_date, s.birth_precision, "
-            "s.sex, s.phone, s.cccd, s.ethnicity, ?, s.occupation, s.commune_id, s.address "
+            "s.sex, s.phone, s.cccd, s.ethnicity, ?, s.occupation, s.commune_id, s.address, s.cmnd "
             "FROM staged.staged s WHERE s.row NOT IN (SELECT row FROM temp.import_known) ORDER BY s.row",
             [largest, CODE_SYSTEM],
         )
@@ -373,6 +373,7 @@ PERSON_COLUMNS = (
     "occupation",
     "address_commune_id",
     "address_text",
+    "cmnd",
 )
 MEMBERSHIP_COLUMNS = (
     "person_id",
@@ -460,6 +461,7 @@ def _person_row(pid: int, r: CleanRow, day) -> tuple:
         r.occupation,
         r.commune_id,
         r.address,
+        r.cmnd,
     )
 
 

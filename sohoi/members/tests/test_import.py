@@ -359,3 +359,30 @@ def test_an_unexpected_error_in_the_background_ends_the_job_with_a_message(
         "Lần nhập dừng vì một lỗi không lường trước; chưa có dòng nào được ghi. Hãy báo Sở Nội vụ thời điểm và "
         "tên tệp.",
     )
+
+
+def test_an_old_nine_digit_cmnd_is_kept_as_the_cmnd_with_a_warning(cast, django_capture_on_commit_callbacks):
+    """Older members' lists give the 9-digit CMND in the "CCCD/CMND" column, typed as text or as a number
+    (Excel then drops its leading 0): the member is imported, the number kept as the CMND, not the CCCD."""
+    job = upload(
+        cast,
+        workbook(
+            [
+                [1, "Ma Thị Nhài", "1941", "Nữ", 95123456, "Tày", "01840", "01/06/2005"],
+                [2, "Lục Văn Pẻn", "1944", "Nam", "090 765 432", "Nùng", "01840", "01/06/2005"],
+            ]
+        ),
+        capture=django_capture_on_commit_callbacks,
+    )
+    assert (job.status, job.valid_rows, job.warning_rows) == ("checked", 2, 2)
+    assert [(p.row, p.value, p.message, p.warning) for p in ImportProblem.objects.filter(member_import=job)] == [
+        (2, "95123456", "số CMND cũ 9 chữ số 095123456, giữ làm số CMND, không phải số CCCD", True),
+        (3, "090 765 432", "số CMND cũ 9 chữ số 090765432, giữ làm số CMND, không phải số CCCD", True),
+    ]
+    with django_capture_on_commit_callbacks(execute=True):
+        cast.client("officer_a").post(f"/associations/{cast.association_a.pk}/members/import/{job.pk}/")
+    people = Membership.objects.filter(association=cast.association_a).order_by("person__full_name")
+    assert [(m.person.full_name, m.person.cccd, m.person.cmnd) for m in people] == [
+        ("Lục Văn Pẻn", "", "090765432"),
+        ("Ma Thị Nhài", "", "095123456"),
+    ]
