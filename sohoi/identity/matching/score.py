@@ -89,7 +89,8 @@ def score(rows: list[dict], *, lower: float = 0.5, spark=None, progress=None) ->
     cmnd_of = {r["unique_id"]: r["cmnd"] for r in rows if r.get("cmnd")}
     bonus = _same_number_weight(linker) if cmnd_of else 0.0
     # Pairs that the same CMND lifts above `lower` are fetched too, then kept or dropped with their bonus.
-    predictions = linker.inference.predict(threshold_match_weight=math.log2(lower / (1 - lower)) - bonus)
+    odds = min(lower, 1 - 1e-12) / (1 - min(lower, 1 - 1e-12))  # a threshold of 1.0 set by hand: no division by 0
+    predictions = linker.inference.predict(threshold_match_weight=math.log2(odds) - bonus)
     comparisons = [name for name, _label, _words in model.COMPARISONS]
     pairs = []
     for record in predictions.as_record_list():

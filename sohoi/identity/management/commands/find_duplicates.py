@@ -38,6 +38,11 @@ class Command(BaseCommand):
                 spark = matching_spark.session(options["spark"])
             except ImportError as exc:
                 raise CommandError(_("Spark is not installed: pip install -e '.[spark]'.")) from exc
+            except Exception as exc:  # pyspark's own: no Java runtime, a master it cannot reach
+                raise CommandError(
+                    _("Spark could not start (%(error)s): is a Java runtime installed and the master reachable?")
+                    % {"error": str(exc).splitlines()[0] if str(exc) else type(exc).__name__}
+                ) from exc
         if not options["csv"]:
             run = runs.match_run_execute(MatchRun.objects.create(), spark=spark)
             self.stdout.write(
