@@ -20,8 +20,10 @@ COMPARISONS = (
         _("Full name"),
         [
             _("the same name"),
+            _("the same name but for its diacritics"),
             _("the same words in another order"),
             _("the same family and given name (a middle name dropped or added)"),
+            _("the same family and given name, another middle name"),
             _("nearly the same name (a typing slip)"),
             _("a similar name"),
             _("different names"),
@@ -34,7 +36,8 @@ COMPARISONS = (
         [
             _("the same date of birth"),
             _("day and month swapped"),
-            _("the same year of birth"),
+            _("the same year of birth (the year alone on one side)"),
+            _("the same year of birth, another day"),
             _("years of birth one apart"),
             _("different births"),
             _("a birth date missing"),
@@ -43,7 +46,13 @@ COMPARISONS = (
     (
         "cccd",
         _("CCCD number"),
-        [_("the same CCCD"), _("CCCDs one or two digits apart"), _("different CCCDs"), _("a CCCD missing")],
+        [
+            _("the same CCCD"),
+            _("CCCDs a digit apart (a typing slip)"),
+            _("CCCDs two digits apart"),
+            _("different CCCDs"),
+            _("a CCCD missing"),
+        ],
     ),
     ("commune", _("Commune"), [_("the same commune"), _("different communes"), _("a commune missing")]),
     ("sex", _("Sex"), [_("the same sex"), _("different sexes"), _("sex missing")]),
@@ -66,11 +75,15 @@ def _comparisons() -> list:
         output_column_name="name",
         comparison_levels=[
             cll.NullLevel("name_ascii"),
+            cll.ExactMatchLevel("name").configure(tf_adjustment_column="name"),
             cll.ExactMatchLevel("name_ascii").configure(tf_adjustment_column="name_ascii"),
             cll.ExactMatchLevel("name_sorted").configure(tf_adjustment_column="name_sorted"),
+            cll.CustomLevel(
+                "name_short_l = name_short_r AND least(name_words_l, name_words_r) = 2", "middle name dropped"
+            ).configure(tf_adjustment_column="name_short"),
             cll.ExactMatchLevel("name_short").configure(tf_adjustment_column="name_short"),
-            cll.JaroWinklerLevel("name_ascii", 0.92),
-            cll.JaroWinklerLevel("name_ascii", 0.85),
+            cll.DamerauLevenshteinLevel("name_ascii", 1).configure(tf_adjustment_column="name_ascii"),
+            cll.JaroWinklerLevel("name_ascii", 0.88),
             cll.ElseLevel(),
         ],
     )
@@ -80,6 +93,7 @@ def _comparisons() -> list:
             cll.NullLevel("birth_year"),
             cll.ExactMatchLevel("dob"),
             cll.CustomLevel("dob_l = dob_swapped_r", "day and month swapped"),
+            cll.CustomLevel("birth_year_l = birth_year_r AND (dob_l IS NULL OR dob_r IS NULL)", "year alone"),
             cll.ExactMatchLevel("birth_year"),
             cll.AbsoluteDifferenceLevel("birth_year", 1),
             cll.ElseLevel().configure(m_probability=DIFFERENT_BIRTHS_M, fix_m_probability=True),
@@ -90,6 +104,7 @@ def _comparisons() -> list:
         comparison_levels=[
             cll.NullLevel("cccd"),
             cll.ExactMatchLevel("cccd"),
+            cll.DamerauLevenshteinLevel("cccd", 1),
             cll.LevenshteinLevel("cccd", 2),
             cll.ElseLevel(),
         ],
@@ -102,9 +117,10 @@ def _comparisons() -> list:
 BLOCKING = (
     ("cccd",),
     ("cmnd",),
-    ("birth_year", "given"),
     ("name_sorted", "commune"),
-    ("dob",),
+    ("name_sorted", "birth_year"),  # another commune
+    ("dob", "commune"),  # two slips in the name
+    ("birth_year", "commune", "family", "sex"),  # a slip in the given name, the year of birth alone
 )
 
 

@@ -1,21 +1,22 @@
 """Stage 1, prepare: person records as rows of the columns the model compares.
 
-Vietnamese names: "Nguyễn Thị Lan" is also typed "NGUYEN THI LAN", "Nguyễn Lan" (no middle name),
-"Lan Nguyễn Thị" (given name first) and in NFD; so the name is compared folded (no diacritics, "đ" as
-"d"), with its words sorted (any order), and as its first and last words (middle words dropped or
-added). A birth date may be a year alone; its day and month may be swapped. A CCCD Excel shortened is
-restored. A commune of before 01/07/2025 counts as the commune it became. The old 9-digit CMND is kept
-where a record has one.
+Vietnamese names: "Nguyễn Thị Lan" is also typed "NGUYEN THI LAN", "Nguyễn Lan" (no middle name), "Lan
+Nguyễn Thị" (given name first) and in NFD; so the name is compared in NFC lower-case, folded (no
+diacritics, "đ" as "d"), with its words sorted (any order), and as its first and last words, sorted
+(middle words dropped or added, in either order: "An Trần" for "Trần Văn An"). A birth date may be a
+year alone; its day and month may be swapped. A CCCD Excel shortened is restored. A commune of before
+01/07/2025 counts as the commune it became. The old 9-digit CMND is kept where a record has one.
 """
 
 import datetime as dt
 from collections.abc import Iterable
 
-from sohoi.core.text import fold
+from sohoi.core.text import clean_text, fold
 from sohoi.people.cccd import check_cccd, normalise
 
 COLUMNS = (
     "unique_id",
+    "name",
     "name_ascii",
     "name_sorted",
     "name_short",
@@ -28,6 +29,7 @@ COLUMNS = (
     "cccd",
     "commune",
     "cmnd",
+    "name_words",
 )
 
 
@@ -54,9 +56,10 @@ def row(
             number = padded
     return {
         "unique_id": unique_id,
+        "name": clean_text(name).lower() or None,
         "name_ascii": folded or None,
         "name_sorted": " ".join(sorted(words)) or None,
-        "name_short": " ".join(words[:1] + words[-1:]) if len(words) > 1 else (folded or None),
+        "name_short": " ".join(sorted(words[:1] + words[-1:])) if len(words) > 1 else (folded or None),
         "family": words[0] if words else None,
         "given": words[-1] if words else None,
         "dob": day.isoformat() if day else None,
@@ -66,6 +69,7 @@ def row(
         "cccd": number or None,
         "commune": (successor or {}).get(commune, commune) or None,
         "cmnd": normalise(cmnd) or None,
+        "name_words": len(words),
     }
 
 

@@ -10,6 +10,7 @@ same settings run on Spark (`spark=` a SparkSession) for a national run.
 
 import logging
 import math
+import tempfile
 from dataclasses import dataclass, field
 
 import pyarrow as pa
@@ -20,19 +21,12 @@ from sohoi.identity.matching.prepare import COLUMNS
 
 logging.getLogger("splink").setLevel(logging.WARNING)
 
-SCHEMA = pa.schema(
-    [
-        ("unique_id", pa.int64()),
-        *[(name, pa.string()) for name in COLUMNS[1:8]],
-        ("birth_year", pa.int64()),
-        ("sex", pa.string()),
-        ("cccd", pa.string()),
-        ("commune", pa.string()),
-        ("cmnd", pa.string()),
-    ]
-)
+_NUMBERS = {"unique_id", "birth_year", "name_words"}
+SCHEMA = pa.schema([(name, pa.int64() if name in _NUMBERS else pa.string()) for name in COLUMNS])
 U_SAMPLE_PAIRS = 2_000_000
 U_SEED = 2025
+EM_MAX_PAIRS = 2_000_000  # a sample of the pairs each EM session trains on (12 million share a birth date at 1M)
+DUCKDB_MEMORY = "2GB"  # beyond it DuckDB spills to disk: a 1M run stays under 4 GB in all
 
 
 def u_sampling(records: int) -> dict:
@@ -81,7 +75,9 @@ def score(rows: list[dict], *, lower: float = 0.5, spark=None, progress=None) ->
     for rule in (block_on("dob"), block_on("name_ascii", "commune")):
         trained = linker.misc.save_model_to_json()
         try:
-            linker.training.estimate_parameters_using_expectation_maximisation(rule, fix_u_probabilities=True)
+            linker.training.estimate_parameters_using_expectation_maximisation(
+                rule, fix_u_probabilities=True, max_pairs=EM_MAX_PAIRS
+            )
         except Exception as exc:  # a small file: too few pairs under the rule, or an m underflowing to 0
             logging.getLogger(__name__).info("EM under %s skipped: %s", rule, exc)
             linker = Linker(records, trained)  # the model as it was before this rule
@@ -151,7 +147,10 @@ def _backend(rows: list[dict], spark):
     import duckdb
     from splink import DuckDBAPI
 
-    return DuckDBAPI(connection=duckdb.connect()), table
+    connection = duckdb.connect(
+        config={"memory_limit": DUCKDB_MEMORY, "temp_directory": tempfile.mkdtemp(prefix="sohoi-duckdb-")}
+    )
+    return DuckDBAPI(connection=connection), table
 
 
 def clusters(ids: list[int], pairs: list[Pair], cccd_of: dict[int, str] | None = None) -> dict[int, int]:
