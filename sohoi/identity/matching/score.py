@@ -26,7 +26,7 @@ SCHEMA = pa.schema([(name, pa.int64() if name in _NUMBERS else pa.string()) for 
 U_SAMPLE_PAIRS = 2_000_000
 U_SEED = 2025
 EM_MAX_PAIRS = 2_000_000  # a sample of the pairs each EM session trains on (12 million share a birth date at 1M)
-DUCKDB_MEMORY = "2GB"  # beyond it DuckDB spills to disk: a 1M run stays under 4 GB in all
+DUCKDB_MEMORY = "1536MB"  # beyond it DuckDB spills to disk: a 1M run stays under 4 GB in all
 
 
 def u_sampling(records: int) -> dict:
@@ -89,7 +89,7 @@ def score(rows: list[dict], *, lower: float = 0.5, spark=None, progress=None) ->
     predictions = linker.inference.predict(threshold_match_weight=math.log2(odds) - bonus)
     comparisons = [name for name, _label, _words in model.COMPARISONS]
     pairs = []
-    for record in predictions.as_record_list():
+    for record in _records(predictions, comparisons):
         if record["gamma_cccd"] == 0:  # two different CCCD numbers (more than two digits apart): two people
             continue
         pair = Pair(
@@ -116,6 +116,18 @@ def score(rows: list[dict], *, lower: float = 0.5, spark=None, progress=None) ->
     say("cluster")
     cccd_of = {r["unique_id"]: r["cccd"] for r in rows if r.get("cccd")}
     return Scored(pairs, clusters([r["unique_id"] for r in rows], pairs, cccd_of))
+
+
+def _records(predictions, comparisons: list[str]):
+    """The predicted pairs one at a time as dicts of the columns read here, through Arrow a batch at a
+    time: the whole prediction as Python dicts with the matching columns (Splink's `as_record_list`)
+    took 1.7 GB at a million records."""
+    wanted = ["unique_id_l", "unique_id_r", "match_probability", "match_weight"]
+    wanted += [f"{kind}_{c}" for c in comparisons for kind in ("gamma", "mw", "mw_tf_adj")]
+    table = predictions.as_pyarrow_table()
+    table = table.select([c for c in wanted if c in table.column_names])
+    for batch in table.to_batches(max_chunksize=50_000):
+        yield from batch.to_pylist()
 
 
 def _same_number_weight(linker) -> float:
