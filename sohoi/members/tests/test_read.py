@@ -103,25 +103,75 @@ def _plain(path, *, shared: bool):
 
 
 @pytest.mark.parametrize("shared", [True, False], ids=["shared-strings", "inline-strings"])
-def test_plain_blocks_take_the_fast_way_and_read_the_same(tmp_path, shared):
+def test_plain_blocks_read_row_by_row_as_calamine_reads_them(tmp_path, shared):
     path = tmp_path / "plain.xlsx"
     _plain(str(path), shared=shared)
-    sheet = StreamingSheet(path)
-    blocks = list(sheet._blocks())
-    assert all(sheet._fast_rows(block) is not None for block in blocks)
-    fast = [row for block in blocks for row in sheet._fast_rows(block)]
-    assert fast == [row for block in blocks for row in sheet._general_rows(block)]
-    rows = list(sheet.rows())
+    rows = list(StreamingSheet(path).rows())
+    calamine = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).iter_rows()
+    assert [_strip(values) for _number, values in rows] == [_strip(row) for row in calamine]
     assert rows[1] == (2, [1.0, "Nông Thị Hoa 1 & <con>", dt.date(1950, 1, 2), "006150000001", "", "01/06/2020"])
     assert rows[3] == (4, [3.0, "Nông Thị Hoa 3 & <con>", dt.date(1950, 1, 4), "", "", "01/06/2020"])
     assert rows[40:] == [(41, []), (42, ["", "", "", "", 1.5])]
 
 
-def test_a_block_with_an_unusual_cell_takes_the_general_way(tmp_path):
-    path = tmp_path / "ds.xlsx"
-    _xlsxwriter(str(path), {})  # a formula and a boolean
-    sheet = StreamingSheet(path)
-    assert next(sheet._fast_rows(block) for block in sheet._blocks()) is None
+# A sheet as other writers lay it out: pretty-printed, attributes in another order or left out, rich
+# text and phonetic runs, a formula, a boolean, an error, an ISO date, a line break and a tab in a text,
+# empty values.
+UNUSUAL_SHEET = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">
+  <dimension ref="A1:E5"/>
+  <sheetData>
+    <row r="1" spans="1:3">
+      <c r="A1" t="inlineStr"><is><t>Họ và tên</t></is></c>
+      <c t="inlineStr" r="B1" s="0"><is><r><rPr><b/></rPr><t>Ngày</t></r><r><t xml:space="preserve"> sinh</t></r><rPh sb="0" eb="1"><t>ngay</t></rPh></is></c>
+      <c r="C1" t="str"><f>CONCAT("a","b")</f><v>ab</v></c>
+    </row>
+    <row r="2">
+      <c r="A2" t="inlineStr"><is><t>Lò Thị
+Mai	B</t></is></c>
+      <c r="C2" t="b"><v>1</v></c>
+      <c r="D2" t="d"><v>2021-01-05T10:30:00</v></c>
+      <c r="E2" cm="1"><f>1+1</f><v>2</v></c>
+    </row>
+    <row>
+      <c><v>3</v></c><c><v>4.5</v></c>
+    </row>
+    <row r="5"><c r="B5" t="s"><v/></c><c r="C5" t="inlineStr"><is><t/></is></c><c r="D5"><v>7</v></c></row>
+  </sheetData>
+</worksheet>"""
+
+
+def test_a_sheet_laid_out_otherwise_reads_the_same(tmp_path):
+    import zipfile
+
+    plain, path = tmp_path / "plain.xlsx", tmp_path / "unusual.xlsx"
+    _plain(str(plain), shared=False)
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item)
+            target.writestr(item, UNUSUAL_SHEET.encode() if item.filename == "xl/worksheets/sheet1.xml" else data)
+    rows = [(number, _strip(values)) for number, values in StreamingSheet(path).rows()]
+    assert rows == [
+        (1, ["Họ và tên", "Ngày sinh", "ab"]),
+        (2, ["Lò Thị\nMai\tB", "", True, dt.datetime(2021, 1, 5, 10, 30), 2.0]),
+        (3, [3.0, 4.5]),
+        (4, []),
+        (5, ["", "", "", 7.0]),
+    ]
+    calamine = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).iter_rows()
+    assert [values for _number, values in rows] == [_strip(row) for row in calamine]
+
+
+def test_a_row_that_is_not_worksheet_xml_is_refused(tmp_path):
+    sheet = StreamingSheet(_plain_file(tmp_path))
+    with pytest.raises(NotXlsx, match="not a worksheet"):
+        sheet.block_rows(b'<row r="1"><c r="A1"><v>1</v><x/></c></row>')
+
+
+def _plain_file(tmp_path):
+    path = tmp_path / "plain.xlsx"
+    _plain(str(path), shared=True)
+    return path
 
 
 def test_a_broken_sheet_read_by_a_second_process_says_so(tmp_path):
