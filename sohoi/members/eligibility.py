@@ -53,3 +53,25 @@ def eligibility_problem(
             "min": rule.min_age,
         }
     return None
+
+
+def rule_text(rule) -> str:
+    """The rule in words, for the pages: "Tuổi khi kết nạp: từ 60; từ 55 theo ngoại lệ (…); áp dụng với hội
+    viên kết nạp từ 06/04/2022."""
+    if rule is None or (rule.min_age is None and rule.max_age is None):
+        return _("No age rule: anyone may join at any age.")
+    parts = []
+    if rule.min_age is not None and rule.max_age is not None:
+        parts.append(_("age at joining from %(min)s to %(max)s") % {"min": rule.min_age, "max": rule.max_age})
+    elif rule.min_age is not None:
+        parts.append(_("age at joining at least %(min)s") % {"min": rule.min_age})
+    else:
+        parts.append(_("age at joining at most %(max)s") % {"max": rule.max_age})
+    if rule.exception_min_age is not None:
+        parts.append(
+            _("from %(exc)s as an exception (%(note)s)") % {"exc": rule.exception_min_age, "note": rule.exception_note}
+        )
+    if rule.effective_from is not None:
+        parts.append(_("for members admitted from %(date)s") % {"date": rule.effective_from.strftime("%d/%m/%Y")})
+    text = "; ".join(str(p) for p in parts)
+    return f"{text[:1].upper()}{text[1:]}" + (f" ({rule.source})." if rule.source else ".")

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from sohoi.members.models import ImportMode, MembershipStatus, MemberType
+from sohoi.members.models import EligibilityRule, ImportMode, MembershipStatus, MemberType
 from sohoi.members.selectors import AGE_BANDS
 from sohoi.people.ethnicity import ETHNIC_GROUPS
 from sohoi.people.models import Sex
@@ -171,3 +171,10 @@ class PersonForm(PersonFields):
 
     def service_arguments(self) -> dict:
         return dict(self.cleaned_data)
+
+
+class EligibilityRuleForm(forms.ModelForm):
+    class Meta:
+        model = EligibilityRule
+        fields = ["min_age", "max_age", "exception_min_age", "exception_note", "source", "effective_from"]
+        widgets = {"effective_from": DATE_WIDGET}

@@ -11,3 +11,4 @@ rules.add_perm("members.manage_members", is_province_officer | is_officer_of)
 rules.add_perm("members.view_sensitive", is_province_officer | is_officer_of)
 rules.add_perm("members.view_province_figures", is_province_wide_reader)
 rules.add_perm("members.review_identity_conflicts", is_province_officer)
+rules.add_perm("members.set_eligibility_rule", is_province_officer)  # the charter, as the Ministry approved it

@@ -45,6 +45,41 @@ class PersonData:
     address_text: str = ""
 
 
+RULE_AUDIT_FIELDS = ["min_age", "max_age", "exception_min_age", "exception_note", "source", "effective_from"]
+
+
+def eligibility_rule_save(*, association: Association, by, **data) -> EligibilityRule:
+    """Record or change the charter's age rule of an association. Side effect: an audit entry with what
+    changed. The caller holds the transaction."""
+    minimum, maximum, exception = data.get("min_age"), data.get("max_age"), data.get("exception_min_age")
+    if minimum is not None and maximum is not None and minimum > maximum:
+        raise ApplicationError(
+            _("The minimum age (%(min)s) cannot be above the maximum age (%(max)s).")
+            % {"min": minimum, "max": maximum},
+            field="max_age",
+        )
+    if exception is not None and (minimum is None or exception >= minimum):
+        raise ApplicationError(
+            _("An exception admits people below the minimum age: give a minimum age above %(exc)s.")
+            % {"exc": exception},
+            field="exception_min_age",
+        )
+    if exception is not None and not data.get("exception_note", "").strip():
+        raise ApplicationError(_("Say on what condition the charter admits them."), field="exception_note")
+    rule = EligibilityRule.objects.filter(association=association).first()
+    before = snapshot(rule, RULE_AUDIT_FIELDS) if rule else None
+    rule = rule or EligibilityRule(association=association)
+    for key in RULE_AUDIT_FIELDS:
+        setattr(rule, key, data.get(key, "" if key in ("exception_note", "source") else None))
+    rule.exception_note, rule.source = rule.exception_note.strip(), rule.source.strip()
+    rule.save()
+    if before is None:
+        audit_log(actor=by, action=Action.CREATE, obj=rule, changes=snapshot(rule, RULE_AUDIT_FIELDS))
+    elif changes := diff(before, snapshot(rule, RULE_AUDIT_FIELDS)):
+        audit_log(actor=by, action=Action.UPDATE, obj=rule, changes=changes)
+    return rule
+
+
 def _rule(association: Association) -> EligibilityRule | None:
     return EligibilityRule.objects.filter(association=association).first()
 

@@ -11,6 +11,7 @@ urlpatterns = [
     path("associations/<int:pk>/members/violations/", views.violations, name="violations"),
     path("associations/<int:pk>/members/figures/", views.figures, name="figures"),
     path("associations/<int:pk>/members/export.xlsx", views.member_export, name="export"),
+    path("associations/<int:pk>/members/rule/", views.eligibility_rule_edit, name="eligibility_rule"),
     path("associations/<int:pk>/members/import/", views.import_upload, name="import_upload"),
     path("associations/<int:pk>/members/import/template.xlsx", views.import_template, name="import_template"),
     path("associations/<int:pk>/members/import/<int:import_pk>/", views.import_detail, name="import"),

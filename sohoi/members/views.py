@@ -16,9 +16,11 @@ from sohoi.core.errors import add_to_form
 from sohoi.core.pagination import CappedPaginator
 from sohoi.core.views import attachment, check_perm, require_perm
 from sohoi.members import exports, selectors, services
+from sohoi.members.eligibility import rule_text
 from sohoi.members.forms import (
     ColumnMappingForm,
     ConflictResolveForm,
+    EligibilityRuleForm,
     FiguresForm,
     ImportUploadForm,
     MemberFilterForm,
@@ -28,7 +30,7 @@ from sohoi.members.forms import (
 )
 from sohoi.members.importing import job as imports
 from sohoi.members.importing.columns import field_choices
-from sohoi.members.models import IdentityConflict, MemberImport
+from sohoi.members.models import EligibilityRule, IdentityConflict, MemberImport
 from sohoi.people.services import person_update
 from sohoi.registry.selectors import association_get_for_user
 
@@ -233,6 +235,33 @@ def person_edit(request, person_pk):
     )
 
 
+@login_required
+@require_http_methods(["GET", "POST"])
+def eligibility_rule_edit(request, pk):
+    """The charter's age rule of an association and the day it took effect: province officers."""
+    association = _association(request, pk, "members.set_eligibility_rule")
+    rule = EligibilityRule.objects.filter(association=association).first()
+    form = EligibilityRuleForm(request.POST or None, instance=rule)
+    if request.method == "POST" and form.is_valid():
+        try:
+            with transaction.atomic():
+                services.eligibility_rule_save(association=association, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_to_form(form, error)
+        else:
+            messages.success(request, _("The charter's age rule was saved."))
+            return redirect("members:import_upload", pk=association.pk)
+    return render(
+        request,
+        "registry/form.html",
+        {
+            "form": form,
+            "association": association,
+            "title": _("Age rule of the charter: %(name)s") % {"name": association.name},
+        },
+    )
+
+
 # --- Excel in and out -------------------------------------------------------------------------------
 
 
@@ -260,7 +289,18 @@ def import_upload(request, pk):
         else:
             return redirect("members:import", pk=association.pk, import_pk=job.pk)
     jobs = association.member_imports.select_related("created_by")[:20]
-    return render(request, "members/import_upload.html", {"association": association, "form": form, "jobs": jobs})
+    rule = EligibilityRule.objects.filter(association=association).first()
+    return render(
+        request,
+        "members/import_upload.html",
+        {
+            "association": association,
+            "form": form,
+            "jobs": jobs,
+            "rule": rule_text(rule),
+            "may_set_rule": request.user.has_perm("members.set_eligibility_rule", association),
+        },
+    )
 
 
 def _import_job(request, pk, import_pk):

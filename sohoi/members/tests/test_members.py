@@ -244,3 +244,43 @@ def test_a_big_list_pages_without_counting_everything(cast, monkeypatch):
     page = cast.client("officer_b").get(f"/associations/{cast.association_b.pk}/members/")
     assert page.context["page"].paginator.count == 3
     assert "Trang 1 (hơn 2 dòng: hãy thu hẹp tìm kiếm)" in page.content.decode()
+
+
+def test_a_province_officer_records_the_charter_rule_and_the_day_it_took_effect(cast):
+    from sohoi.audit.models import AuditEntry
+
+    url = f"/associations/{cast.association_b.pk}/members/rule/"
+    form = {
+        "min_age": "60",
+        "exception_min_age": "55",
+        "exception_note": "tích cực tham gia hoạt động hội",
+        "source": "QĐ 288/QĐ-BNV",
+        "effective_from": "2022-04-06",
+    }
+    assert cast.client("officer_b").post(url, form).status_code == 403
+    response = cast.client("province_officer").post(url, form)
+    assert response.status_code == 302
+    rule = EligibilityRule.objects.get(association=cast.association_b)
+    assert (rule.min_age, rule.max_age, rule.exception_min_age, rule.effective_from) == (
+        60,
+        None,
+        55,
+        dt.date(2022, 4, 6),
+    )
+    assert AuditEntry.objects.filter(object_id=str(rule.pk), action="create").count() == 1
+    page = cast.client("officer_b").get(f"/associations/{cast.association_b.pk}/members/import/")
+    assert (
+        "Tuổi khi kết nạp từ 60; từ 55 theo ngoại lệ (tích cực tham gia hoạt động hội); "
+        "áp dụng với hội viên kết nạp từ 06/04/2022 (QĐ 288/QĐ-BNV)."
+    ) in page.content.decode()
+    assert "Sửa quy định" not in page.content.decode()  # the association reads its charter's rule
+
+
+def test_a_rule_that_contradicts_itself_is_refused_and_nothing_changes(cast):
+    url = f"/associations/{cast.association_b.pk}/members/rule/"
+    response = cast.client("province_officer").post(url, {"min_age": "60", "max_age": "50"})
+    assert response.status_code == 200
+    assert "Tuổi tối thiểu (60) không thể lớn hơn tuổi tối đa (50)." in response.content.decode()
+    response = cast.client("province_officer").post(url, {"min_age": "60", "exception_min_age": "55"})
+    assert "Ghi rõ điều kiện điều lệ cho phép kết nạp theo ngoại lệ." in response.content.decode()
+    assert not EligibilityRule.objects.exists()

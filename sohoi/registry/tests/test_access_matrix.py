@@ -57,6 +57,7 @@ MATRIX = [
     ("/associations/{a}/members/figures/", READ_A),
     ("/people/{person}/", READ_A),
     ("/associations/{a}/members/export.xlsx", READ_A),
+    ("/associations/{a}/members/rule/", WRITE_A_PROVINCE),
     ("/associations/{a}/members/import/", WRITE_A_BOTH),
     ("/associations/{a}/members/import/template.xlsx", WRITE_A_BOTH),
     ("/associations/{a}/members/import/{job}/", WRITE_A_BOTH),
