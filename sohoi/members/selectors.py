@@ -3,7 +3,7 @@
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Case, CharField, Count, Q, QuerySet, Value, When
+from django.db.models import Case, CharField, Count, F, Q, QuerySet, Value, When
 from django.http import Http404
 
 from sohoi.accounts.models import Role
@@ -35,6 +35,18 @@ def with_status(qs: QuerySet[Membership], today: dt.date) -> QuerySet[Membership
 
 def active_on(qs: QuerySet[Membership], day: dt.date) -> QuerySet[Membership]:
     return qs.filter(joined_on__lte=day).filter(Q(left_on__isnull=True) | Q(left_on__gt=day))
+
+
+def joined_between(qs: QuerySet[Membership], start: dt.date, end: dt.date) -> QuerySet[Membership]:
+    """Who joined in [start, end]. A membership that ended the day it began (a second record of a
+    person who was a member already, ended when the two records were merged) was no day a membership:
+    it is no joining."""
+    return qs.filter(joined_on__range=(start, end)).exclude(left_on=F("joined_on"))
+
+
+def left_between(qs: QuerySet[Membership], start: dt.date, end: dt.date) -> QuerySet[Membership]:
+    """Who left in [start, end], but for a membership that ended the day it began (see joined_between)."""
+    return qs.filter(left_on__range=(start, end)).exclude(left_on=F("joined_on"))
 
 
 def age_band_range(band: str, today: dt.date) -> tuple[dt.date, dt.date]:
@@ -170,8 +182,8 @@ def member_figures(memberships: QuerySet[Membership], *, start: dt.date, end: dt
     return Figures(
         memberships=active.count(),
         persons=active.values("person").distinct().count(),
-        joined=memberships.filter(joined_on__range=(start, end)).count(),
-        left=memberships.filter(left_on__range=(start, end)).count(),
+        joined=joined_between(memberships, start, end).count(),
+        left=left_between(memberships, start, end).count(),
         by_sex=list(active.values_list("person__sex").annotate(n=Count("id")).order_by("person__sex")),
         by_age=by_age,
         by_ethnicity=[

@@ -46,13 +46,13 @@ def periods_generate(*, regime: ReportingRegime, year: int, by) -> list[Reportin
 
 def prefill_values(*, period: ReportingPeriod, association) -> dict:
     """What the registry knows on the period's cut-off date, for the indicators that ask for it."""
-    from sohoi.members.selectors import active_on  # reporting reads the member registry, not the reverse
+    from sohoi.members.selectors import active_on, joined_between  # reporting reads the registry, not the reverse
 
     memberships = association.memberships.all()
     on = period.ends_on
     sources = {
         Prefill.MEMBERS: lambda: active_on(memberships, on).count(),
-        Prefill.NEW_MEMBERS: lambda: memberships.filter(joined_on__range=(period.starts_on, on)).count(),
+        Prefill.NEW_MEMBERS: lambda: joined_between(memberships, period.starts_on, on).count(),
         Prefill.WOMEN: lambda: active_on(memberships, on).filter(person__sex="F").count(),
         Prefill.ETHNIC_MINORITY: lambda: active_on(memberships, on).exclude(person__ethnicity__in=["", "01"]).count(),
         Prefill.BRANCHES: lambda: (

@@ -118,11 +118,19 @@ def test_figures_count_one_person_after_the_merge(cast, twins):
     survivor, alias = twins
     province = member_selectors.province_memberships(cast.province_officer)
     today = dt.date(2026, 11, 1)
+    red_cross = cast.association_a.memberships.all()
+    year_2021 = {"start": dt.date(2021, 1, 1), "end": dt.date(2021, 12, 31)}
     before = member_selectors.member_figures(province, start=dt.date(2026, 1, 1), end=today)
+    joined_before = member_selectors.member_figures(red_cross, **year_2021).joined
     services.person_merge(survivor=survivor, alias=alias, by=None)
     after = member_selectors.member_figures(province, start=dt.date(2026, 1, 1), end=today)
     assert (before.persons, after.persons) == (2, 1)
     assert cast.client("province_officer").get(f"/people/{alias.pk}/")["Location"] == f"/people/{survivor.pk}/"
+    # Her second record's joining of the Red Cross in 2021 was no new member, nor its end a leaving.
+    in_2021 = member_selectors.member_figures(red_cross, **year_2021)
+    assert (joined_before, in_2021.joined, in_2021.left) == (1, 0, 0)
+    services.person_unmerge(merge=PersonMerge.objects.get(), by=None)
+    assert member_selectors.member_figures(red_cross, **year_2021).joined == 1  # two records again
 
 
 def test_a_rejected_pair_is_never_proposed_again_and_a_decided_one_keeps_its_decision(cast, twins):
