@@ -161,3 +161,31 @@ def test_officer_maps_a_column_reads_the_warnings_and_finds_a_repaired_member(
     assert first.address in text
     screenshot(page, "import-repaired-person")
     page.close()
+
+
+def test_province_officer_records_the_charter_rule_with_the_day_it_took_effect(live_server, browser, screenshot):
+    """The Elderly Association's 60 came with the charter of 06/04/2022: the officer records it, and the
+    import page says so to the association."""
+    association = active_association(name="Hội Người cao tuổi tỉnh Thái Nguyên (mới)")
+    UserFactory(username="sonoivu", role=Role.PROVINCE_OFFICER)
+    page = browser.new_page(locale="vi-VN", viewport={"width": 1100, "height": 900})
+    page.set_default_timeout(15_000)
+    log_in(page, live_server.url, "sonoivu")
+    page.goto(f"{live_server.url}/associations/{association.pk}/members/import/")
+    expect(page.get_by_text("Không có quy định về tuổi")).to_be_visible()
+    page.get_by_role("link", name="Sửa quy định").click()
+    page.get_by_label("Tuổi tối thiểu khi vào hội").fill("60")
+    page.get_by_label("Tuổi tối thiểu theo ngoại lệ").fill("55")
+    page.get_by_role("button", name="Lưu").click()
+    expect(page.get_by_text("Ghi rõ điều kiện điều lệ cho phép kết nạp theo ngoại lệ.")).to_be_visible()
+    page.get_by_label("Điều kiện ngoại lệ").fill("tích cực tham gia hoạt động hội")
+    page.get_by_label("Có hiệu lực từ").fill("2022-04-06")
+    page.get_by_role("button", name="Lưu").click()
+    expect(page.get_by_text("Đã lưu quy định về tuổi của điều lệ.")).to_be_visible()
+    expect(
+        page.get_by_text(
+            "Tuổi khi kết nạp từ 60; từ 55 theo ngoại lệ (tích cực tham gia hoạt động hội); "
+            "áp dụng với hội viên kết nạp từ 06/04/2022."
+        )
+    ).to_be_visible()
+    screenshot(page, "charter-rule")
