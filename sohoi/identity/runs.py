@@ -20,8 +20,13 @@ def successors() -> dict[str, str]:
 
 
 def registry_rows() -> list[dict]:
-    persons = Person.objects.filter(merged_into__isnull=True).values_list(
-        "pk", "full_name", "birth_date", "birth_precision", "sex", "cccd", "address_commune__code", "cmnd"
+    """The persons' rows in the order of their ids: the u estimation samples rows by their place, so the
+    same registry gives the same model on every database (ordered by name, PostgreSQL's collation and
+    SQLite's put them in different orders)."""
+    persons = (
+        Person.objects.filter(merged_into__isnull=True)
+        .order_by("pk")
+        .values_list("pk", "full_name", "birth_date", "birth_precision", "sex", "cccd", "address_commune__code", "cmnd")
     )
     return prepare.from_registry(persons.iterator(chunk_size=5000), successors())
 
