@@ -102,6 +102,7 @@ INSTALLED_APPS = [
     "sohoi.registry",
     "sohoi.members",
     "sohoi.identity",
+    "sohoi.mergers",
     "sohoi.reporting",
     "sohoi.notices",
     "sohoi.conferences",
@@ -244,3 +245,16 @@ SOHOI_EXTRA_HOLIDAYS = envlist("SOHOI_EXTRA_HOLIDAYS", "")
 # those between the two thresholds go to the review queue, the rest are dropped.
 SOHOI_MATCH_UPPER = envfloat("SOHOI_MATCH_UPPER", 0.9)
 SOHOI_MATCH_LOWER = envfloat("SOHOI_MATCH_LOWER", 0.5)
+
+# Overlap of associations (sohoi.mergers): each signal's weight in a pair's score, and the least score
+# the ranking shows.
+SOHOI_OVERLAP_WEIGHTS = {
+    "text": 0.40,
+    "field": 0.15,
+    "agency": 0.05,
+    "territory": 0.05,
+    "central": 0.10,
+    "members": 0.15,
+    "branches": 0.10,
+}
+SOHOI_OVERLAP_MIN_SCORE = envfloat("SOHOI_OVERLAP_MIN_SCORE", 0.3)

@@ -17,6 +17,7 @@ urlpatterns = [
     path("staffing/", include("sohoi.staffing.urls")),
     path("notices/", include("sohoi.notices.urls")),
     path("audit/", include("sohoi.audit.urls")),
+    path("mergers/", include("sohoi.mergers.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/", api.urls),
 ]

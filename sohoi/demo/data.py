@@ -92,11 +92,141 @@ KINDS = [
     ),
 ]
 
+# Each kind"s functions and the kinds whose purpose overlaps it (../shared/data/association_kinds.vi.json:
+# summaries written for this project, not charter text).
 FUNCTIONS = {
-    "chu-thap-do": "Vận động nguồn lực nhân đạo để cứu trợ người bị thiên tai, thảm họa, người nghèo; tổ chức hiến máu tình nguyện; sơ cấp cứu và chăm sóc sức khỏe ban đầu tại cộng đồng.",
-    "nguoi-cao-tuoi": "Đại diện cho ý chí, nguyện vọng và quyền lợi hợp pháp của người cao tuổi; chăm sóc sức khỏe, đời sống tinh thần và vật chất cho hội viên.",
-    "khuyen-hoc": "Vận động toàn dân học tập suốt đời, xây dựng gia đình học tập, dòng họ học tập; lập quỹ khuyến học, khuyến tài.",
-    "dong-y": "Tập hợp người hành nghề y dược cổ truyền; tổ chức khám chữa bệnh nhân đạo bằng y học cổ truyền; bảo tồn và phát triển dược liệu.",
+    "chu-thap-do": (
+        "Vận động nguồn lực nhân đạo để cứu trợ người bị thiên tai, thảm họa, người nghèo và người có "
+        "hoàn cảnh khó khăn; tổ chức hiến máu tình nguyện; sơ cấp cứu và chăm sóc sức khỏe ban đầu tại "
+        "cộng đồng; tìm kiếm thân nhân; truyền thông về phòng ngừa, ứng phó thảm họa."
+    ),
+    "nguoi-cao-tuoi": (
+        "Đại diện cho ý chí, nguyện vọng và quyền lợi hợp pháp của người cao tuổi; chăm sóc sức khỏe, "
+        "đời sống tinh thần và vật chất cho hội viên; phát huy vai trò người cao tuổi trong giáo dục "
+        "truyền thống, khuyến học, xây dựng đời sống văn hóa và phát triển kinh tế gia đình."
+    ),
+    "khuyen-hoc": (
+        "Vận động toàn dân học tập suốt đời, xây dựng gia đình học tập, dòng họ học tập, cộng đồng học "
+        "tập; lập quỹ khuyến học, khuyến tài để khen thưởng học sinh giỏi và hỗ trợ học sinh nghèo vượt "
+        "khó; phối hợp với ngành giáo dục xây dựng xã hội học tập."
+    ),
+    "dong-y": (
+        "Tập hợp người hành nghề y dược cổ truyền; kế thừa và phát huy các bài thuốc, phương pháp chữa "
+        "bệnh dân tộc; tổ chức khám chữa bệnh nhân đạo bằng y học cổ truyền; bảo tồn và phát triển dược "
+        "liệu; bồi dưỡng chuyên môn cho hội viên."
+    ),
+    "cham-cuu": (
+        "Tập hợp người làm châm cứu và y học cổ truyền; nghiên cứu, ứng dụng và phổ biến phương pháp "
+        "châm cứu, xoa bóp bấm huyệt trong chữa bệnh; khám chữa bệnh nhân đạo tại cộng đồng; đào tạo, "
+        "bồi dưỡng kỹ thuật châm cứu."
+    ),
+    "luat-gia": (
+        "Tập hợp người làm công tác pháp luật; tham gia xây dựng và phản biện chính sách, pháp luật; "
+        "tuyên truyền, phổ biến, giáo dục pháp luật; trợ giúp pháp lý và tư vấn pháp luật miễn phí cho "
+        "người nghèo, đồng bào dân tộc thiểu số; hòa giải ở cơ sở."
+    ),
+    "nha-bao": (
+        "Tập hợp người làm báo; bồi dưỡng nghiệp vụ và đạo đức nghề nghiệp; bảo vệ quyền lợi hợp pháp "
+        "của hội viên; tổ chức giải báo chí; tham gia quản lý hoạt động báo chí và thông tin trên địa "
+        "bàn."
+    ),
+    "vhnt": (
+        "Tập hợp văn nghệ sĩ trong tỉnh; tổ chức sáng tác, quảng bá tác phẩm văn học nghệ thuật; xuất "
+        "bản tạp chí văn nghệ; bảo tồn văn hóa các dân tộc; trao giải thưởng văn học nghệ thuật và hỗ "
+        "trợ sáng tác."
+    ),
+    "van-nghe-dan-gian": (
+        "Sưu tầm, nghiên cứu, bảo tồn và phát huy văn hóa, văn nghệ dân gian của các dân tộc Tày, Nùng, "
+        "Dao, Mông; truyền dạy hát then, đàn tính, hát sli, lượn; xuất bản công trình văn nghệ dân gian."
+    ),
+    "lien-hiep-khkt": (
+        "Tập hợp trí thức khoa học và công nghệ; tư vấn, phản biện và giám định xã hội các chương trình, "
+        "dự án phát triển kinh tế - xã hội; phổ biến kiến thức khoa học; tổ chức hội thi sáng tạo kỹ "
+        "thuật; chuyển giao tiến bộ kỹ thuật cho nông dân."
+    ),
+    "tin-hoc": (
+        "Tập hợp người làm công nghệ thông tin; phổ biến ứng dụng tin học và chuyển đổi số trong cơ "
+        "quan, doanh nghiệp và người dân; tổ chức hội thi tin học trẻ; tư vấn giải pháp công nghệ thông "
+        "tin."
+    ),
+    "nan-nhan-da-cam": (
+        "Chăm lo, giúp đỡ nạn nhân chất độc da cam/dioxin về đời sống, sức khỏe và sinh kế; vận động "
+        "nguồn lực nhân đạo trong và ngoài nước; đấu tranh đòi công lý cho nạn nhân; đề xuất chế độ "
+        "chính sách."
+    ),
+    "cuu-tnxp": (
+        "Tập hợp cựu thanh niên xung phong các thời kỳ; giúp nhau phát triển kinh tế, xóa đói giảm "
+        "nghèo; đề nghị giải quyết chế độ chính sách cho cựu thanh niên xung phong; giáo dục truyền "
+        "thống cho thế hệ trẻ."
+    ),
+    "cuu-tu-chinh-tri": (
+        "Tập hợp những người từng bị địch bắt, tù đày; giáo dục truyền thống cách mạng; giúp đỡ nhau "
+        "trong đời sống; đề nghị thực hiện chế độ chính sách đối với hội viên."
+    ),
+    "nguoi-mu": (
+        "Tập hợp người mù; dạy chữ nổi, phục hồi chức năng và dạy nghề xoa bóp, tẩm quất cho người mù; "
+        "tạo việc làm và sinh kế; bảo vệ quyền và lợi ích hợp pháp của người mù."
+    ),
+    "bao-tro-nkt-tmc": (
+        "Vận động nguồn lực xã hội để trợ giúp người khuyết tật, trẻ mồ côi và bệnh nhân nghèo; tặng xe "
+        "lăn, học bổng, nhà ở; hỗ trợ phục hồi chức năng, học nghề và việc làm cho người khuyết tật."
+    ),
+    "nguoi-khuyet-tat": (
+        "Tập hợp người khuyết tật; đại diện bảo vệ quyền lợi hợp pháp; hỗ trợ phục hồi chức năng, học "
+        "nghề, tạo việc làm và hòa nhập cộng đồng cho người khuyết tật."
+    ),
+    "huu-nghi": (
+        "Thực hiện công tác đối ngoại nhân dân; tăng cường quan hệ hữu nghị với nhân dân các nước; vận "
+        "động viện trợ phi chính phủ nước ngoài cho các chương trình phát triển của tỉnh."
+    ),
+    "cuu-giao-chuc": (
+        "Tập hợp nhà giáo đã nghỉ hưu; phát huy kinh nghiệm tham gia khuyến học, dạy học miễn phí, chống "
+        "tái mù chữ; chăm lo đời sống tinh thần cho hội viên."
+    ),
+    "lam-vuon": (
+        "Tập hợp người làm vườn, trang trại; phổ biến kỹ thuật trồng cây ăn quả, cây dược liệu; xây dựng "
+        "mô hình kinh tế vườn đồi, liên kết tiêu thụ sản phẩm theo chuỗi giá trị."
+    ),
+    "sinh-vat-canh": (
+        "Tập hợp người chơi và sản xuất cây cảnh, hoa, chim, cá cảnh; tổ chức triển lãm, trao đổi kinh "
+        "nghiệm; phát triển kinh tế từ sinh vật cảnh gắn với du lịch."
+    ),
+    "doanh-nghiep": (
+        "Tập hợp doanh nghiệp trên địa bàn; đại diện và bảo vệ quyền lợi hợp pháp của doanh nghiệp; đối "
+        "thoại với chính quyền về môi trường kinh doanh; xúc tiến thương mại, kết nối doanh nghiệp."
+    ),
+    "doanh-nhan-tre": (
+        "Tập hợp doanh nhân trẻ; hỗ trợ khởi nghiệp, đào tạo kỹ năng quản trị; kết nối hợp tác kinh "
+        "doanh; tham gia hoạt động xã hội và từ thiện."
+    ),
+    "ho-tro-gia-dinh-liet-si": (
+        "Hỗ trợ gia đình liệt sĩ tìm kiếm, quy tập và xác định danh tính hài cốt liệt sĩ; chăm lo thân "
+        "nhân liệt sĩ; giáo dục truyền thống uống nước nhớ nguồn."
+    ),
+}
+OVERLAP_HINTS = {
+    "chu-thap-do": ("bao-tro-nkt-tmc", "nan-nhan-da-cam"),
+    "nguoi-cao-tuoi": ("cuu-giao-chuc",),
+    "khuyen-hoc": ("cuu-giao-chuc",),
+    "dong-y": ("cham-cuu",),
+    "cham-cuu": ("dong-y",),
+    "nha-bao": ("vhnt",),
+    "vhnt": ("van-nghe-dan-gian", "nha-bao"),
+    "van-nghe-dan-gian": ("vhnt",),
+    "lien-hiep-khkt": ("tin-hoc",),
+    "tin-hoc": ("lien-hiep-khkt",),
+    "nan-nhan-da-cam": ("chu-thap-do", "bao-tro-nkt-tmc"),
+    "cuu-tnxp": ("cuu-tu-chinh-tri",),
+    "cuu-tu-chinh-tri": ("cuu-tnxp",),
+    "nguoi-mu": ("nguoi-khuyet-tat", "bao-tro-nkt-tmc"),
+    "bao-tro-nkt-tmc": ("nguoi-khuyet-tat", "chu-thap-do", "nguoi-mu"),
+    "nguoi-khuyet-tat": ("bao-tro-nkt-tmc", "nguoi-mu"),
+    "cuu-giao-chuc": ("khuyen-hoc", "nguoi-cao-tuoi"),
+    "lam-vuon": ("sinh-vat-canh",),
+    "sinh-vat-canh": ("lam-vuon",),
+    "doanh-nghiep": ("doanh-nhan-tre",),
+    "doanh-nhan-tre": ("doanh-nghiep",),
+    "ho-tro-gia-dinh-liet-si": ("cuu-tnxp",),
 }
 
 # Former Bắc Kạn had no such association (see demo_merger_case in the shared data).

@@ -70,6 +70,8 @@ MATRIX = [
     ("/persons/review/{pair}/", (200, 200, 404, 403, 302)),
     ("/persons/matching/", PROVINCE_ONLY),
     ("/persons/merges/", PROVINCE_ONLY),
+    ("/mergers/overlap/", (200, 403, 403, 200, 302)),
+    ("/mergers/overlap.xlsx", (200, 403, 403, 200, 302)),
     ("/members/conflicts/?show=resolved", PROVINCE_ONLY),
     ("/reports/", LOGGED_IN),
     ("/reports/periods/{period}/", (200, 403, 403, 200, 302)),

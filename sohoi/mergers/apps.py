@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class MergersConfig(AppConfig):
+    name = "sohoi.mergers"
+    label = "mergers"

@@ -1,0 +1,30 @@
+"""A pair's overlap in words, with the numbers behind each reason."""
+
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+
+from sohoi.mergers.overlap import Overlap
+
+
+def reasons(o: Overlap) -> list[str]:
+    said = [_("functions and tasks %(p)s%% alike (TF-IDF of syllables)") % {"p": round(o.signals["text"] * 100)}]
+    if o.signals["field"]:
+        said.append(_("the same field: %(f)s") % {"f": ", ".join(sorted(o.a.fields & o.b.fields))})
+    if o.signals["agency"]:
+        said.append(_("the same managing agency: %(a)s") % {"a": o.a.agency})
+    if o.signals["central"]:
+        said.append(_("the same central association: %(c)s") % {"c": o.a.central})
+    if o.signals["territory"]:
+        said.append(_("the same territory"))
+    if o.shared_members:
+        said.append(
+            _("%(n)s members in both (%(c)s%% of the smaller; Jaccard %(j)s)")
+            % {
+                "n": number_format(o.shared_members, force_grouping=True),
+                "c": round(o.member_containment * 100),
+                "j": number_format(o.member_jaccard, 2),
+            }
+        )
+    if o.shared_communes:
+        said.append(_("branches of both in %(n)s communes") % {"n": o.shared_communes})
+    return said

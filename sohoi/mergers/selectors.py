@@ -1,0 +1,65 @@
+"""Reads for the merger work: the overlap of every pair of live associations."""
+
+import datetime as dt
+
+from django.conf import settings
+from django.db import connection
+from django.db.models import Count, Q
+
+from sohoi.members.models import Membership
+from sohoi.mergers.overlap import Overlap, Profile, rank
+from sohoi.registry.law import ENDED
+from sohoi.registry.models import Association, Branch, ScopeLevel
+
+
+def overlap_pairs(today: dt.date) -> list[Overlap]:
+    """Every pair of the associations not dissolved or ceased, the most overlapping first. Five
+    queries, whatever the number of associations and members."""
+    associations = list(
+        Association.objects.exclude(status__in=ENDED).select_related("hq_commune").prefetch_related("fields")
+    )
+    active = Q(left_on__isnull=True) | Q(left_on__gt=today)
+    members = Membership.objects.filter(active, joined_on__lte=today)
+    counts = dict(members.values_list("association").annotate(n=Count("person", distinct=True)).order_by())
+    branches: dict[int, set] = {}
+    for association_id, commune_id in Branch.objects.filter(
+        Q(closed_on__isnull=True) | Q(closed_on__gt=today), association__in=associations
+    ).values_list("association_id", "commune_id"):
+        branches.setdefault(association_id, set()).add(commune_id)
+    profiles = [
+        Profile(
+            pk=a.pk,
+            name=a.name,
+            text="\n".join((a.purpose, a.functions, a.tasks)),
+            fields={f.name for f in a.fields.all()},
+            agency=a.managing_agency,
+            territory=_territory(a),
+            central=a.central_association,
+            members=counts.get(a.pk, 0),
+            branch_communes=branches.get(a.pk, set()),
+        )
+        for a in associations
+    ]
+    return rank(profiles, _shared_members(today), settings.SOHOI_OVERLAP_WEIGHTS)
+
+
+def _territory(association: Association) -> str:
+    """A provincial association's territory is the province; any other's, its level and commune."""
+    if association.scope_level == ScopeLevel.PROVINCIAL:
+        return ScopeLevel.PROVINCIAL
+    return f"{association.scope_level}:{association.hq_commune_id}"
+
+
+def _shared_members(today: dt.date) -> dict[tuple[int, int], int]:
+    """(smaller association id, larger) → the unique persons active members of both today. A merged
+    duplicate record's memberships point to the person it was merged into, so each person counts once."""
+    active = "(m.left_on IS NULL OR m.left_on > %s) AND m.joined_on <= %s"
+    sql = f"""
+        SELECT a.association_id, b.association_id, COUNT(DISTINCT a.person_id)
+        FROM members_membership a JOIN members_membership b
+          ON b.person_id = a.person_id AND b.association_id > a.association_id
+        WHERE {active.replace("m.", "a.")} AND {active.replace("m.", "b.")}
+        GROUP BY a.association_id, b.association_id"""
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [today, today, today, today])
+        return {(a, b): n for a, b, n in cursor.fetchall()}
