@@ -36,13 +36,13 @@ def test_the_demo_province_is_deterministic_and_loads_once(capsys):
     assert Membership.objects.count() == 29385
     # The duplicates found: the pairs proposed for merging merged, the doubtful ones waiting for review.
     decisions = dict(CandidatePair.objects.values_list("decision").annotate(n=Count("id")))
-    assert decisions == {"merged": 126, "pending": 64, "unsure": 4}
-    assert PersonMerge.objects.count() == 126
-    assert Person.objects.filter(memberships__isnull=False).distinct().count() == 27768 - 126
+    assert decisions == {"merged": 123, "pending": 68, "unsure": 4}
+    assert PersonMerge.objects.count() == 123
+    assert Person.objects.filter(memberships__isnull=False).distinct().count() == 27768 - 123
     both = Person.objects.filter(memberships__association__name="Hội Người cao tuổi tỉnh Thái Nguyên (mới)").filter(
         memberships__association__name="Hội Chữ thập đỏ tỉnh Thái Nguyên (mới)"
     )
-    assert both.count() == 1617 + 126  # each merge joined an Elderly member and a Red Cross member
+    assert both.count() == 1617 + 123  # each merge joined an Elderly member and a Red Cross member
     states = [
         (
             p.regime.title,

@@ -61,6 +61,7 @@ def score(rows: list[dict], *, lower: float = 0.5, spark=None, progress=None) ->
     if len(rows) < 2:
         return Scored([], {r["unique_id"]: r["unique_id"] for r in rows})
     db_api, table = _backend(rows, spark)
+    ids = [r["unique_id"] for r in rows]  # Splink sees each row's place instead (see _backend)
     records = db_api.register(table)
     linker = Linker(records, model.settings())
     say("train")
@@ -92,9 +93,10 @@ def score(rows: list[dict], *, lower: float = 0.5, spark=None, progress=None) ->
     for record in _records(predictions, comparisons):
         if record["gamma_cccd"] == 0:  # two different CCCD numbers (more than two digits apart): two people
             continue
+        a, b = sorted((ids[record["unique_id_l"]], ids[record["unique_id_r"]]))
         pair = Pair(
-            a=int(min(record["unique_id_l"], record["unique_id_r"])),
-            b=int(max(record["unique_id_l"], record["unique_id_r"])),
+            a=a,
+            b=b,
             probability=float(record["match_probability"]),
             match_weight=float(record["match_weight"]),
             evidence=[
@@ -152,6 +154,10 @@ def _backend(rows: list[dict], spark):
     """The database Splink runs on, and the rows as an Arrow table: DuckDB in memory, or the SparkSession
     `spark` (Spark 4 reads an Arrow table as it is)."""
     table = pa.Table.from_pylist(rows, schema=SCHEMA)
+    # Each row is known to Splink by its place, not its id: the seeded u sampling hashes the ids, and the
+    # registry's ids depend on what the database numbered before (PostgreSQL's sequences never go back),
+    # so the same persons would give another model. The pairs are turned back into ids in `score`.
+    table = table.set_column(0, "unique_id", pa.array(range(len(rows)), pa.int64()))
     if spark is not None:
         from splink.backends.spark import SparkAPI
 

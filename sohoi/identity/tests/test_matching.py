@@ -86,6 +86,21 @@ def test_each_noise_kind_is_matched(places):
     )
 
 
+def test_the_model_does_not_depend_on_the_ids_the_database_gave(places):
+    """PostgreSQL numbers persons on from where its sequence stood; the same persons give the same pairs."""
+    communes, old_of, successor = places
+    records = labelled(1500, communes=communes, old_of=old_of, seed=17)  # u sampled: over 2M pairs
+
+    def pairs(offset):
+        rows = [
+            prepare.row(offset + i, r.name, r.born, r.sex, r.cccd, r.commune, successor=successor)
+            for i, r in enumerate(records)
+        ]
+        return sorted((p.a - offset, p.b - offset, round(p.probability, 9)) for p in score.score(rows).pairs)
+
+    assert pairs(0) == pairs(100_000)
+
+
 def test_two_different_cccd_numbers_keep_two_people_apart(places):
     communes, old_of, _successor = places
     records = labelled(200, communes=communes, old_of=old_of, seed=3)
