@@ -2,8 +2,19 @@
 
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from sohoi.mergers.overlap import Overlap
+
+SIGNALS = {
+    "text": gettext_lazy("functions and tasks alike"),
+    "field": gettext_lazy("field"),
+    "agency": gettext_lazy("managing agency"),
+    "territory": gettext_lazy("territory"),
+    "central": gettext_lazy("central association"),
+    "members": gettext_lazy("members in both"),
+    "branches": gettext_lazy("communes with branches of both"),
+}
 
 
 def reasons(o: Overlap) -> list[str]:

@@ -6,7 +6,7 @@ from django.utils import timezone
 from sohoi.core.views import attachment, require_perm
 from sohoi.mergers import exports, selectors
 from sohoi.mergers.forms import OverlapFilterForm
-from sohoi.mergers.reasons import reasons
+from sohoi.mergers.reasons import SIGNALS, reasons
 
 
 def _pairs(request):
@@ -23,7 +23,8 @@ def overlap(request):
     """The pairs of live associations whose functions overlap, the most first, each with its reasons."""
     form, pairs = _pairs(request)
     rows = [(o, reasons(o)) for o in pairs]
-    context = {"form": form, "rows": rows, "weights": settings.SOHOI_OVERLAP_WEIGHTS}
+    weights = [(SIGNALS.get(name, name), weight) for name, weight in settings.SOHOI_OVERLAP_WEIGHTS.items()]
+    context = {"form": form, "rows": rows, "weights": weights}
     return render(request, "mergers/overlap.html", context)
 
 
