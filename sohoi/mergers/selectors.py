@@ -7,6 +7,7 @@ from django.db import connection
 from django.db.models import Count, Q
 
 from sohoi.members.models import Membership
+from sohoi.members.selectors import active_on
 from sohoi.mergers.overlap import Overlap, Profile, rank
 from sohoi.registry.law import ENDED
 from sohoi.registry.models import Association, Branch, ScopeLevel
@@ -18,8 +19,7 @@ def overlap_pairs(today: dt.date) -> list[Overlap]:
     associations = list(
         Association.objects.exclude(status__in=ENDED).select_related("hq_commune").prefetch_related("fields")
     )
-    active = Q(left_on__isnull=True) | Q(left_on__gt=today)
-    members = Membership.objects.filter(active, joined_on__lte=today)
+    members = active_on(Membership.objects.all(), today)
     counts = dict(members.values_list("association").annotate(n=Count("person", distinct=True)).order_by())
     branches: dict[int, set] = {}
     for association_id, commune_id in Branch.objects.filter(
@@ -53,12 +53,12 @@ def _territory(association: Association) -> str:
 def _shared_members(today: dt.date) -> dict[tuple[int, int], int]:
     """(smaller association id, larger) → the unique persons active members of both today. A merged
     duplicate record's memberships point to the person it was merged into, so each person counts once."""
-    active = "(m.left_on IS NULL OR m.left_on > %s) AND m.joined_on <= %s"
-    sql = f"""
+    sql = """
         SELECT a.association_id, b.association_id, COUNT(DISTINCT a.person_id)
         FROM members_membership a JOIN members_membership b
           ON b.person_id = a.person_id AND b.association_id > a.association_id
-        WHERE {active.replace("m.", "a.")} AND {active.replace("m.", "b.")}
+        WHERE a.joined_on <= %s AND (a.left_on IS NULL OR a.left_on > %s)
+          AND b.joined_on <= %s AND (b.left_on IS NULL OR b.left_on > %s)
         GROUP BY a.association_id, b.association_id"""
     with connection.cursor() as cursor:
         cursor.execute(sql, [today, today, today, today])

@@ -11,8 +11,8 @@ from sohoi.mergers.reasons import SIGNALS, reasons
 
 def _pairs(request):
     form = OverlapFilterForm(request.GET or None, initial={"min_score": settings.SOHOI_OVERLAP_MIN_SCORE})
-    least = form.cleaned_data["min_score"] if form.is_valid() and form.cleaned_data["min_score"] is not None else None
-    least = settings.SOHOI_OVERLAP_MIN_SCORE if least is None else least
+    least = form.cleaned_data["min_score"] if form.is_valid() else None
+    least = settings.SOHOI_OVERLAP_MIN_SCORE if least is None else least  # 0 is a score one may ask for
     pairs = [o for o in selectors.overlap_pairs(timezone.localdate()) if o.score >= least]
     return form, pairs
 
