@@ -10,6 +10,7 @@ joining date against the birth, the charter's age rule, a person listed twice): 
 """
 
 import datetime as dt
+import json
 import re
 from functools import lru_cache
 from operator import itemgetter
@@ -427,9 +428,8 @@ class Registry:
             return self._query(cursor, cccds)
 
     def _query(self, cursor, cccds: list[str] | None) -> dict:
-        """The identities, then which of those persons are open members here — a second query, not a
-        subquery a person: during a bulk load the membership table has no index (write.bulk_load), and a
-        subquery would scan it once for every person."""
+        """The identities, then which of those persons are open members here — a second query, for the
+        persons found (or, with every identity, the association's open members at once)."""
         sql = (
             "SELECT p.cccd, p.id, p.name_folded, p.birth_date, p.birth_precision FROM people_person p "
             "WHERE p.cccd <> ''"
@@ -444,11 +444,20 @@ class Registry:
                 params.append(_json_list(cccds))
         cursor.execute(sql, params)
         found = cursor.fetchall()
-        cursor.execute(
-            "SELECT person_id FROM members_membership WHERE association_id = %s AND left_on IS NULL",
-            [self.association_id],
-        )
-        members = {pk for (pk,) in cursor.fetchall()} if found else set()
+        members: set[int] = set()
+        if found:
+            sql = "SELECT person_id FROM members_membership WHERE association_id = %s AND left_on IS NULL"
+            params = [self.association_id]
+            if cccds is not None:  # only the persons found, not the association's every member
+                ids = [pk for _cccd, pk, *_rest in found]
+                if connection.vendor == "postgresql":
+                    sql += " AND person_id = ANY(%s)"
+                    params.append(ids)
+                else:
+                    sql += " AND person_id IN (SELECT value FROM json_each(%s))"
+                    params.append(json.dumps(ids))
+            cursor.execute(sql, params)
+            members = {pk for (pk,) in cursor.fetchall()}
         return {cccd: (pk, *rest, pk in members) for cccd, pk, *rest in found}
 
     def check(self, rows: list[CleanRow]) -> tuple[list[CleanRow], list[Problem]]:

@@ -265,10 +265,10 @@ def member_import_run(job: MemberImport) -> MemberImport:
         return job
     path = staging_path(job)
     try:
-        with gc_paused(), write.attached(path) as in_sql, transaction.atomic():
+        with gc_paused(), write.attached(path) as attached, transaction.atomic():
             outcome = write.write(
                 path,
-                in_sql=in_sql,
+                attached=attached,
                 association_id=job.association_id,
                 rows=job.valid_rows,
                 all_or_nothing=job.mode == ImportMode.ALL_OR_NOTHING,

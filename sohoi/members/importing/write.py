@@ -1,10 +1,12 @@
 """Stage 5, write: the staged rows into persons and memberships, in the import's one transaction.
 
-Below the ORM on purpose (a million rows): persons with ids allocated under the transaction's lock — by
-INSERT … SELECT from the attached staging on SQLite, by COPY on PostgreSQL. A person already registered
-under the row's CCCD gets a new membership — after the registry is asked again (check.judge) what it may
-have changed since the check: a person who became a member, a number registered meanwhile to someone
-else, a branch that closed. In "all or nothing" mode one such row leaves nothing written.
+Below the ORM on purpose (a million rows), one way on each database, with persons' ids allocated under
+the transaction's lock: on SQLite by INSERT … SELECT from the staging (attached; or copied into a
+temporary table when a transaction is open already, as in a test or the demo), on PostgreSQL by COPY.
+A person already registered under the row's CCCD gets a new membership — after the registry is asked
+again (check.judge) what it may have changed since the check: a person who became a member, a number
+registered meanwhile to someone else, a branch that closed. In "all or nothing" mode one such row
+leaves nothing written.
 
 A large list: drop the secondary indexes (and, on PostgreSQL, the foreign keys) of the
 person and membership tables, write, then build them again — the databases' own advice for filling
@@ -21,6 +23,7 @@ On PostgreSQL other sessions cannot read the two tables until the import commits
 
 import datetime as dt
 import os
+import tempfile
 from array import array
 from contextlib import contextmanager
 
@@ -29,7 +32,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sohoi.members.importing import stage
-from sohoi.members.importing.check import NEW, SAME, Registry, closed_branch, judge, name_keys, registered_to_another
+from sohoi.members.importing.check import NEW, SAME, Registry, closed_branch, judge, registered_to_another
 from sohoi.members.importing.records import CleanRow, Problem
 from sohoi.people.ethnicity import CODE_SYSTEM
 from sohoi.people.identity import birth_text
@@ -37,7 +40,6 @@ from sohoi.people.identity import birth_text
 CHUNK = 5000
 
 TABLES = ("people_person", "members_membership")
-KEPT = {"people_person_cccd_idx"}  # the import looks persons up by CCCD while it writes
 MIN_ROWS = 20_000
 
 
@@ -89,7 +91,7 @@ def _drop(cursor) -> list[str]:
                  AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid)""",
             [list(TABLES)],
         )
-        indexes = [(name, sql) for name, sql in cursor.fetchall() if name not in KEPT]
+        indexes = cursor.fetchall()
         cursor.execute(
             """SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) FROM pg_constraint
                WHERE contype = 'f' AND conrelid = ANY(%s::regclass[])""",
@@ -103,7 +105,7 @@ def _drop(cursor) -> list[str]:
             "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (%s, %s)",
             list(TABLES),
         )
-        indexes = [(name, sql) for name, sql in cursor.fetchall() if name not in KEPT]
+        indexes = cursor.fetchall()
     for name, _sql in indexes:
         cursor.execute(f"DROP INDEX {quote(name)}")
     return [sql for _name, sql in indexes] + restore
@@ -141,9 +143,9 @@ class Outcome:
         return False
 
 
-def write(path: str, *, in_sql: bool, association_id: int, rows: int, all_or_nothing: bool) -> Outcome:
-    """Write the staged rows at `path`, inside the caller's transaction (opened within `attached`).
-    Raises AbortImport."""
+def write(path: str, *, attached: bool, association_id: int, rows: int, all_or_nothing: bool) -> Outcome:
+    """Write the staged rows at `path`, inside the caller's transaction (opened within `attached`, which
+    says whether the staging is attached). Raises AbortImport."""
     outcome = Outcome(all_or_nothing)
     lock_tables()
     with connection.cursor() as cursor:
@@ -151,19 +153,31 @@ def write(path: str, *, in_sql: bool, association_id: int, rows: int, all_or_not
             "SELECT id FROM registry_branch WHERE association_id = %s AND closed_on IS NULL", [association_id]
         )
         open_branches = {pk for (pk,) in cursor.fetchall()}
-    if in_sql:
-        _refuse_late_in_sql(outcome, association_id, open_branches)  # before bulk_load drops the indexes
-        registry = None
+    # Everything the write asks of the registry is asked before bulk_load drops the indexes.
+    if connection.vendor == "sqlite":
+        source = "staged.staged" if attached else _temp_copy(path)
+        _refuse_late_in_sql(outcome, association_id, open_branches, source)
+        _known_in_sql(source)
+        with bulk_load(rows):
+            _write_in_sql(outcome, association_id, source)
     else:
-        registry = Registry(association_id, rows)
-    with bulk_load(rows):
-        if in_sql:
-            _write_in_sql(outcome, association_id)
-        else:
-            _write_in_python(outcome, path, association_id, open_branches, registry)
+        known = _identities(Registry(association_id, rows), path)
+        with bulk_load(rows):
+            _copy_streaming(outcome, path, association_id, open_branches, known)
     if _changes_statistics(outcome.written):
         refresh_statistics()  # inside the transaction: the write lock is held already
     return outcome
+
+
+def write_rows(rows: list[CleanRow], association_id: int) -> int:
+    """Rows checked elsewhere (the demo's), written the same way as an upload's: staged in a scratch
+    file, then `write`, inside the caller's transaction. Returns the rows written."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = stage.path_for(os.path.join(folder, "rows"), connection.vendor)
+        staging = stage.Staging(path)
+        staging.add([stage.staged(r._replace(row=n)) for n, r in enumerate(rows, start=1)])
+        staging.close()
+        return write(path, attached=False, association_id=association_id, rows=len(rows), all_or_nothing=False).written
 
 
 @contextmanager
@@ -184,46 +198,45 @@ def attached(path: str):
             cursor.execute("DETACH DATABASE staged")
 
 
-def _write_in_python(
-    outcome: Outcome, path: str, association_id: int, open_branches: set[int], registry: Registry
-) -> None:
-    """The staged rows read back and written in chunks (write_rows), or on PostgreSQL with the registry's
-    identities at hand, streamed (_copy_streaming)."""
-    if registry.known is not None and connection.vendor == "postgresql":
-        _copy_streaming(outcome, path, association_id, open_branches, registry.known)
-        return
-    chunk = []
-    for clean in stage.rows(path):
-        if clean.branch_id and clean.branch_id not in open_branches:
-            outcome.refuse(closed_branch(clean.row, clean.branch_id))
-            continue
-        chunk.append(clean)
-        if len(chunk) >= CHUNK:
-            _write_chunk(outcome, chunk, registry, association_id)
-            chunk = []
-    _write_chunk(outcome, chunk, registry, association_id)
+def _temp_copy(path: str) -> str:
+    """SQLite inside a transaction already (a test's, the demo's), where ATTACH is refused: the staged
+    rows copied into a temporary table, which _write_in_sql reads as it reads the attached one."""
+    with connection.cursor() as wrapper:
+        cursor = wrapper.cursor  # the driver's own
+        cursor.execute("DROP TABLE IF EXISTS temp.import_staged")
+        cursor.execute(
+            f"CREATE TEMP TABLE import_staged ({stage.COLUMNS[0]} INTEGER PRIMARY KEY, {', '.join(stage.COLUMNS[1:])})"
+        )
+        cursor.executemany(
+            f"INSERT INTO temp.import_staged VALUES ({', '.join('?' * len(stage.COLUMNS))})",
+            stage.columns(path, ", ".join(stage.COLUMNS)),
+        )
+    return "temp.import_staged"
 
 
-def _write_chunk(outcome: Outcome, chunk: list[CleanRow], registry: Registry, association_id: int) -> None:
-    known = registry.identities([r.cccd for r in chunk if r.cccd])
-    kept, persons = [], {}
-    for r in chunk:
-        found = known.get(r.cccd) if r.cccd else None
-        verdict = judge(found, name_keys(r.full_name)[0], r.birth_date, r.birth_precision)
-        if outcome.judged(verdict, r.row, r.cccd, r.full_name, r.birth_date, r.birth_precision, found):
-            kept.append(r)
-            if verdict is SAME:
-                persons[r.cccd] = found[0]
-    outcome.written += write_rows(kept, association_id, known=persons)
+def _identities(registry: Registry, path: str) -> dict[str, tuple]:
+    """PostgreSQL: the registered identities of the file's CCCDs (check.Registry.identities), asked a
+    block of numbers at a time — or all of the registry's, when it loaded them at once."""
+    if registry.known is not None:
+        return registry.known
+    known, block = {}, []
+    for _row, cccd in stage.columns(path, "row, cccd"):
+        if cccd:
+            block.append(cccd)
+        if len(block) >= CHUNK:
+            known.update(registry.identities(block))
+            block = []
+    known.update(registry.identities(block))
+    return known
 
 
 def _copy_streaming(
     outcome: Outcome, path: str, association_id: int, open_branches: set[int], known: dict[str, tuple]
 ) -> None:
-    """PostgreSQL, with every identity of the registry at hand: all new persons in one COPY, then all
-    memberships in another, read from the staging while the server takes in what was sent — Python
-    and the server work at the same time instead of in turns, chunk after chunk. The staged values are
-    taken as they are (the name's search keys are there), only dates turned back into dates."""
+    """PostgreSQL, with the registered identities of the file's numbers at hand: all new persons in one
+    COPY, then all memberships in another, read from the staging while the server takes in what was
+    sent — Python and the server work at the same time instead of in turns. The staged values are taken
+    as they are (the name's search keys are there), only dates turned back into dates."""
     person_ids, ids = array("q"), {}  # person_ids: 0 for a row left out
     now = connection.ops.adapt_datetimefield_value(timezone.now())
     day = stage.day
@@ -281,9 +294,9 @@ def _copy_streaming(
     outcome.written += sum(1 for pid in person_ids if pid)
 
 
-def _refuse_late_in_sql(outcome: Outcome, association_id: int, open_branches: set[int]) -> None:
-    """SQLite: the attached staged rows the registry now refuses (persons registered under their CCCD,
-    found by a join and judged in Python; closed branches) taken out of the staging."""
+def _refuse_late_in_sql(outcome: Outcome, association_id: int, open_branches: set[int], source: str) -> None:
+    """SQLite: the staged rows the registry now refuses (persons registered under their CCCD, found by a
+    join and judged in Python; closed branches) taken out of the staging `source`."""
     with connection.cursor() as wrapper:
         cursor = wrapper.cursor  # the driver's own
         late: dict[int, bool] = {}
@@ -291,7 +304,7 @@ def _refuse_late_in_sql(outcome: Outcome, association_id: int, open_branches: se
             "SELECT s.row, s.cccd, s.full_name, s.name_folded, s.birth_date, s.birth_precision, p.id, "
             "p.name_folded, p.birth_date, p.birth_precision, EXISTS (SELECT 1 FROM members_membership m "
             "WHERE m.person_id = p.id AND m.association_id = ? AND m.left_on IS NULL) "
-            "FROM staged.staged s JOIN people_person p ON p.cccd = s.cccd WHERE s.cccd <> '' ORDER BY s.row",
+            f"FROM {source} s JOIN people_person p ON p.cccd = s.cccd WHERE s.cccd <> '' ORDER BY s.row",
             [association_id],
         )
         for row, cccd, name, folded, birth, precision, *found in cursor.fetchall():
@@ -300,7 +313,7 @@ def _refuse_late_in_sql(outcome: Outcome, association_id: int, open_branches: se
                 late[row] = True
         branches = sorted(open_branches) or [0]
         cursor.execute(
-            "SELECT row, branch_id FROM staged.staged WHERE branch_id IS NOT NULL "
+            f"SELECT row, branch_id FROM {source} WHERE branch_id IS NOT NULL "
             f"AND branch_id NOT IN ({', '.join('?' * len(branches))}) ORDER BY row",
             branches,
         )
@@ -309,41 +322,50 @@ def _refuse_late_in_sql(outcome: Outcome, association_id: int, open_branches: se
                 outcome.refuse(closed_branch(row, branch))
                 late[row] = True
         outcome.problems.sort(key=lambda p: p.row)
-        cursor.executemany("DELETE FROM staged.staged WHERE row = ?", [(row,) for row in late])
+        cursor.executemany(f"DELETE FROM {source} WHERE row = ?", [(row,) for row in late])
 
 
-def _write_in_sql(outcome: Outcome, association_id: int) -> None:
-    """SQLite: the attached staged rows written by INSERT … SELECT, persons already registered found by a
-    join and new ones numbered after the largest id by their row in the file — no Python step per row."""
+def _known_in_sql(source: str) -> None:
+    """SQLite: the person already registered under each remaining staged row's CCCD, kept in a
+    temporary table while the indexes are still there."""
     with connection.cursor() as wrapper:
         cursor = wrapper.cursor  # the driver's own
-        # A new person's id: the largest so far plus the row's number in the file (unique; the gaps
-        # are the rows left out). A person already registered is found by CCCD.
-        cursor.execute("SELECT COALESCE(MAX(id), 0) FROM people_person")
-        largest = cursor.fetchone()[0]
         cursor.execute("DROP TABLE IF EXISTS temp.import_known")
         cursor.execute("CREATE TEMP TABLE import_known (row INTEGER PRIMARY KEY, person_id INTEGER)")
         cursor.execute(
-            "INSERT INTO temp.import_known (row, person_id) SELECT s.row, p.id FROM staged.staged s "
+            f"INSERT INTO temp.import_known (row, person_id) SELECT s.row, p.id FROM {source} s "
             "JOIN people_person p ON p.cccd = s.cccd WHERE s.cccd <> ''"
         )
+
+
+def _write_in_sql(outcome: Outcome, association_id: int, source: str) -> None:
+    """SQLite: the staged rows written by INSERT … SELECT — persons already registered as _known_in_sql
+    found them, new ones numbered after the largest id by their row in the file; no Python step per row."""
+    with connection.cursor() as wrapper:
+        cursor = wrapper.cursor  # the driver's own
+        # A new person's id: the largest so far plus the row's number in the file (unique; the gaps
+        # are the rows left out).
+        cursor.execute("SELECT COALESCE(MAX(id), 0) FROM people_person")
+        largest = cursor.fetchone()[0]
         cursor.execute(
             f"INSERT INTO people_person ({', '.join(PERSON_COLUMNS)}) "
             "SELECT ? + s.row, s.full_name, s.name_folded, s.given_folded, s.birth_date, s.birth_precision, "
             "s.sex, s.phone, s.cccd, s.ethnicity, ?, s.occupation, s.commune_id, s.address, s.cmnd "
-            "FROM staged.staged s WHERE s.row NOT IN (SELECT row FROM temp.import_known) ORDER BY s.row",
+            f"FROM {source} s WHERE s.row NOT IN (SELECT row FROM temp.import_known) ORDER BY s.row",
             [largest, CODE_SYSTEM],
         )
         now = connection.ops.adapt_datetimefield_value(timezone.now())
         cursor.execute(
             f"INSERT INTO members_membership ({', '.join(MEMBERSHIP_COLUMNS)}) "
             "SELECT COALESCE(k.person_id, ? + s.row), ?, s.branch_id, s.member_type, s.member_number, '', "
-            "s.joined_on, NULL, '', s.eligibility_exception, ? FROM staged.staged s "
+            f"s.joined_on, NULL, '', s.eligibility_exception, ? FROM {source} s "
             "LEFT JOIN temp.import_known k ON k.row = s.row ORDER BY s.row",
             [largest, association_id, now],
         )
         outcome.written += cursor.rowcount
         cursor.execute("DROP TABLE temp.import_known")
+        if source.startswith("temp."):
+            cursor.execute(f"DROP TABLE {source}")
 
 
 def lock_tables() -> None:
@@ -352,10 +374,6 @@ def lock_tables() -> None:
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("LOCK TABLE people_person, members_membership IN SHARE ROW EXCLUSIVE MODE")
-            # The person table grows by up to a million rows inside this transaction, unknown to the
-            # planner's statistics: without this, the CCCD lookups of later chunks scan the whole table
-            # (65 s of a 110 s write for a million rows). SET LOCAL ends with the transaction.
-            cursor.execute("SET LOCAL enable_seqscan = off")
 
 
 PERSON_COLUMNS = (
@@ -388,108 +406,6 @@ MEMBERSHIP_COLUMNS = (
     "eligibility_exception",
     "created_at",
 )
-
-
-def write_rows(rows: list[CleanRow], association_id: int, *, known: dict[str, int] | None = None) -> int:
-    """Write checked rows: new persons (ids allocated here), then one membership per row. `known`: the
-    person id of each CCCD already registered (the caller judged them); without it they are looked up
-    (the demo's rows, not from a checked file, may repeat a number). The database driver's own cursor,
-    values already in the form the database stores."""
-    if not rows:
-        return 0
-    with connection.cursor() as wrapper:
-        cursor = wrapper.cursor  # the driver's own
-        local = known is None
-        if local:
-            known = _person_ids(cursor, [r.cccd for r in rows if r.cccd])
-        cursor.execute("SELECT MAX(id) FROM people_person")
-        next_id = (cursor.fetchone()[0] or 0) + 1
-        sqlite = connection.vendor == "sqlite"
-        day = _iso if sqlite else _same
-        person_rows, person_ids = [], []
-        for r in rows:
-            pid = known.get(r.cccd) if r.cccd else None
-            if pid is None:
-                pid, next_id = next_id, next_id + 1
-                person_rows.append(_person_row(pid, r, day))
-                if local and r.cccd:
-                    known[r.cccd] = pid
-            person_ids.append(pid)
-        now = connection.ops.adapt_datetimefield_value(timezone.now())
-        membership_rows = [
-            (
-                pid,
-                association_id,
-                r.branch_id,
-                r.member_type,
-                r.member_number,
-                "",
-                day(r.joined_on),
-                None,
-                "",
-                r.eligibility_exception,
-                now,
-            )
-            for pid, r in zip(person_ids, rows, strict=True)
-        ]
-        if sqlite:
-            cursor.executemany(_insert_sql("people_person", PERSON_COLUMNS), person_rows)
-            cursor.executemany(_insert_sql("members_membership", MEMBERSHIP_COLUMNS), membership_rows)
-        else:
-            _copy(cursor, "people_person", PERSON_COLUMNS, person_rows)
-            _copy(cursor, "members_membership", MEMBERSHIP_COLUMNS, membership_rows)
-            if person_rows:
-                cursor.execute("SELECT setval(pg_get_serial_sequence('people_person', 'id'), %s)", [next_id - 1])
-    return len(rows)
-
-
-def _person_row(pid: int, r: CleanRow, day) -> tuple:
-    """A new person's values in PERSON_COLUMNS order (`day` puts dates in the database's form)."""
-    folded, given_first = name_keys(r.full_name)
-    return (
-        pid,
-        r.full_name,
-        folded,
-        given_first,
-        day(r.birth_date),
-        r.birth_precision,
-        r.sex,
-        r.phone,
-        r.cccd,
-        r.ethnicity,
-        CODE_SYSTEM,
-        r.occupation,
-        r.commune_id,
-        r.address,
-        r.cmnd,
-    )
-
-
-def _iso(day):
-    return day.isoformat() if day else None
-
-
-def _same(day):
-    return day
-
-
-def _person_ids(cursor, cccds: list[str]) -> dict[str, int]:
-    """Person ids by CCCD, for the numbers already in the registry."""
-    known = {}
-    if connection.vendor == "postgresql":
-        if cccds:
-            cursor.execute("SELECT cccd, id FROM people_person WHERE cccd = ANY(%s)", [cccds])
-            known.update(cursor.fetchall())
-        return known
-    for start in range(0, len(cccds), 900):  # SQLite's limit on parameters
-        part = cccds[start : start + 900]
-        cursor.execute(f"SELECT cccd, id FROM people_person WHERE cccd IN ({', '.join('?' * len(part))})", part)
-        known.update(cursor.fetchall())
-    return known
-
-
-def _insert_sql(table: str, columns: tuple[str, ...]) -> str:
-    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
 
 
 def _copy(cursor, table: str, columns: tuple[str, ...], rows) -> None:

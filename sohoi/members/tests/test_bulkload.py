@@ -98,7 +98,8 @@ def test_the_staged_rows_are_written_in_sql_on_sqlite_with_the_same_result(
     cast, monkeypatch, django_capture_on_commit_callbacks
 ):
     """Outside a test's transaction, as in the worker: on SQLite the staged rows go in by INSERT …
-    SELECT (elsewhere in chunks), with persons found by CCCD and rows that changed since the check."""
+    SELECT from the attached staging (on PostgreSQL by COPY), with persons found by CCCD and rows that
+    changed since the check."""
     calls, original = [], bulkload._write_in_sql
     monkeypatch.setattr(bulkload, "_write_in_sql", lambda *args: calls.append(args) or original(*args))
     known = Person.objects.create(full_name="Người Thứ 7", name_folded="nguoi thu 7", cccd="019060000007")
