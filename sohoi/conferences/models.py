@@ -137,6 +137,7 @@ class UpdateKind(models.TextChoices):
     DONE = "done", _("Reported done")
     CONFIRMED = "confirmed", _("Completion confirmed")
     REOPENED = "reopened", _("Completion not confirmed")
+    REASSIGNED = "reassigned", _("Passed to another unit")
 
 
 class TaskUpdate(models.Model):

@@ -269,3 +269,25 @@ def task_reminders_send(*, today: dt.date, days_before: int) -> int:
         url = reverse("conferences:task", args=[task.pk])
         sent += notices_send(users=users, text=text, url=url, key=f"task:{task.pk}:{kind}:{task.deadline}")
     return sent
+
+
+def tasks_reassign(*, sources: list[int], to, note: str, by) -> int:
+    """A reorganisation's open tasks (inside the caller's transaction): those `sources` lead pass to
+    `to`, with a line in their history; where the sources cooperate or are concerned, `to` joins them
+    (they stay listed, as history). A task whose completion was confirmed stays as it was. Returns the
+    tasks passed on."""
+    open_tasks = Task.objects.filter(confirmed_at__isnull=True)
+    led = list(open_tasks.filter(lead_association_id__in=sources).select_related("lead_association").order_by("pk"))
+    for task in led:
+        before = task.lead_association.name
+        task.lead_association = to
+        task.save(update_fields=["lead_association"])
+        _log(task, UpdateKind.REASSIGNED, by, text=f"{before} → {to.name}: {note}")
+    for relation in (Task.cooperating_associations, Task.associations):
+        through = relation.through
+        rows = through.objects.filter(association_id__in=sources, task__confirmed_at__isnull=True)
+        tasks = set(rows.values_list("task_id", flat=True))
+        through.objects.bulk_create(
+            [through(task_id=t, association_id=to.pk) for t in sorted(tasks)], ignore_conflicts=True
+        )
+    return len(led)

@@ -46,6 +46,23 @@ class Membership(models.Model):
         default=False,
         help_text=_("For example a person of 55–59 admitted to the Elderly Association because they are active."),
     )
+    # Carried by a reorganisation (sohoi.mergers.execute): the source's membership ends on the event's
+    # day with the event as its reason, `carried_to` the result's membership, which keeps the original
+    # joining date as `member_since`. No indexes: never looked up by them, and every index costs a
+    # million-row import its rebuild.
+    member_since = models.DateField(_("member since"), null=True, blank=True)
+    left_event = models.ForeignKey(
+        "registry.LegalEvent",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("event"),
+        db_index=False,
+    )
+    carried_to = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="carried_from", db_index=False
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

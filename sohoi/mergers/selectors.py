@@ -1,13 +1,17 @@
-"""Reads for the merger work: the overlap of every pair of live associations."""
+"""Reads for the merger work: the overlap of every pair of live associations, the proposals in a user's scope."""
 
 import datetime as dt
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
+from django.http import Http404
 
+from sohoi.accounts.models import Role
+from sohoi.accounts.roles import association_ids_of, role_of
 from sohoi.members.models import Membership
 from sohoi.members.selectors import active_on
+from sohoi.mergers.models import Proposal
 from sohoi.mergers.overlap import Overlap, Profile, rank
 from sohoi.registry.law import ENDED
 from sohoi.registry.models import Association, Branch, ScopeLevel
@@ -63,3 +67,31 @@ def _shared_members(today: dt.date) -> dict[tuple[int, int], int]:
     with connection.cursor() as cursor:
         cursor.execute(sql, [today, today, today, today])
         return {(a, b): n for a, b, n in cursor.fetchall()}
+
+
+def proposal_list_for_user(user) -> QuerySet[Proposal]:
+    """Province officers and leaders see every proposal; an association officer those touching one of
+    their associations (as a source or a result); anyone else none."""
+    qs = Proposal.objects.prefetch_related("sources", "results__association").order_by("-created_at", "-pk")
+    role = role_of(user)
+    if role in (Role.PROVINCE_OFFICER, Role.LEADER):
+        return qs
+    if role == Role.ASSOCIATION_OFFICER:
+        mine = association_ids_of(user)
+        return qs.filter(Q(sources__in=mine) | Q(results__association__in=mine)).distinct()
+    return qs.none()
+
+
+def proposal_get_for_user(user, pk: int) -> Proposal:
+    """404 for a proposal outside the user's scope: its existence is not revealed."""
+    proposal = proposal_list_for_user(user).filter(pk=pk).first()
+    if proposal is None:
+        raise Http404
+    return proposal
+
+
+def proposal_touches(proposal: Proposal, association_ids) -> bool:
+    ids = set(association_ids)
+    return bool(ids & {a.pk for a in proposal.sources.all()}) or any(
+        r.association_id in ids for r in proposal.results.all()
+    )

@@ -1,12 +1,33 @@
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.http import FileResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
 
-from sohoi.core.views import attachment, require_perm
-from sohoi.mergers import exports, selectors
-from sohoi.mergers.forms import OverlapFilterForm
+from sohoi.core.errors import add_to_form
+from sohoi.core.views import attachment, check_perm, require_perm
+from sohoi.mergers import execute, exports, selectors, services
+from sohoi.mergers.forms import (
+    ApproveForm,
+    BranchPlanForm,
+    CommentForm,
+    DocumentForm,
+    InterimLeaderForm,
+    OverlapFilterForm,
+    ProposalCreateForm,
+    ProposalEditForm,
+    RefuseForm,
+)
+from sohoi.mergers.models import Proposal, ProposalKind, ProposalStatus
 from sohoi.mergers.reasons import SIGNALS, reasons
+from sohoi.mergers.simulate import FIGURES, simulate
+from sohoi.people.models import Person
+from sohoi.registry.models import Branch
 
 
 def _pairs(request):
@@ -33,3 +54,249 @@ def overlap(request):
 def overlap_export(request):
     _form, pairs = _pairs(request)
     return attachment(exports.overlap_workbook(pairs), "hoi-chong-cheo-chuc-nang.xlsx")
+
+
+# --- proposals -------------------------------------------------------------------------------------
+
+
+@login_required
+@require_perm("mergers.view_proposals")
+def proposal_list(request):
+    proposals = selectors.proposal_list_for_user(request.user)
+    return render(request, "mergers/proposal_list.html", {"proposals": proposals})
+
+
+@login_required
+@require_perm("mergers.manage_proposals")
+@require_http_methods(["GET", "POST"])
+def proposal_create(request):
+    """A new draft; from the overlap page, its pair already chosen (?sources=1&sources=2)."""
+    initial = {"kind": ProposalKind.CONSOLIDATION, "sources": request.GET.getlist("sources")}
+    form = ProposalCreateForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            proposal = services.proposal_create(
+                kind=data["kind"],
+                title=data["title"],
+                sources=sorted(data["sources"], key=lambda a: a.pk),
+                results=form.results(),
+                boundary_change=data["boundary_change"],
+                reason=data["reason"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            add_to_form(form, error)
+        else:
+            messages.success(request, _("The draft proposal was created: check its plan and simulation."))
+            return redirect("mergers:proposal", pk=proposal.pk)
+    return render(request, "mergers/form.html", {"form": form, "title": _("New reorganisation proposal")})
+
+
+def _proposal(request, pk, perm="mergers.view_proposal"):
+    proposal = selectors.proposal_get_for_user(request.user, pk)
+    check_perm(request.user, perm, proposal)
+    return proposal
+
+
+@login_required
+def proposal_detail(request, pk):
+    proposal = _proposal(request, pk)
+    simulation = simulate(proposal)
+    user = request.user
+    editable = proposal.status == ProposalStatus.DRAFT and user.has_perm("mergers.manage_proposals")
+    plans = simulation.plan.plans
+    branch_forms = []
+    if editable:
+        kept = [b for b in simulation.plan.branches if b.pk not in simulation.plan.into]
+        for branch in simulation.plan.branches:
+            plan = plans.get(branch.pk)
+            initial = {"action": plan.action, "into": plan.into_id, "new_name": plan.new_name} if plan else {}
+            others = [b for b in kept if b.pk != branch.pk]
+            branch_forms.append((branch, BranchPlanForm(initial=initial, branches=others, prefix=f"b{branch.pk}")))
+    context = {
+        "proposal": proposal,
+        "simulation": simulation,
+        "editable": editable,
+        "branch_forms": branch_forms,
+        "can_manage": user.has_perm("mergers.manage_proposals"),
+        "can_comment": user.has_perm("mergers.comment_proposal", proposal),
+        "comment_form": CommentForm(),
+        "document_form": DocumentForm(),
+        "leader_form": InterimLeaderForm(candidates=_candidates(proposal)) if editable else None,
+        "approve_form": ApproveForm(),
+        "refuse_form": RefuseForm(),
+        "statuses": ProposalStatus,
+        "figures": FIGURES.items(),
+    }
+    return render(request, "mergers/proposal_detail.html", context)
+
+
+def _candidates(proposal):
+    """Who may be named to the interim leadership: the sources' current leaders and staff."""
+    sources = list(proposal.sources.values_list("pk", flat=True))
+    return (
+        Person.objects.filter(
+            Q(leadership_roles__term__association__in=sources, leadership_roles__ends_on__isnull=True)
+            | Q(staff_records__association__in=sources, staff_records__ends_on__isnull=True)
+        )
+        .distinct()
+        .order_by("name_folded")
+    )
+
+
+def _step(request, pk, perm: str, act, message: str, form=None):
+    """One POST action on a proposal, back to its page: the form's errors, or the service's refusal, as
+    messages there. `form`: a function of the proposal giving the bound form; `act(proposal, data)`."""
+    proposal = _proposal(request, pk, perm)
+    data = {}
+    if form is not None:
+        bound = form(proposal)
+        if not bound.is_valid():
+            for errors in bound.errors.values():
+                for error in errors:
+                    messages.error(request, error)
+            return redirect("mergers:proposal", pk=pk)
+        data = bound.cleaned_data
+    try:
+        act(proposal, data)
+    except ValidationError as error:
+        for text in error.messages:
+            messages.error(request, text)
+    else:
+        messages.success(request, message)
+    return redirect("mergers:proposal", pk=pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def proposal_edit(request, pk):
+    proposal = _proposal(request, pk, "mergers.manage_proposals")
+    form = ProposalEditForm(request.POST or None, instance=Proposal.objects.get(pk=proposal.pk))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.proposal_update(proposal=proposal, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_to_form(form, error)
+        else:
+            messages.success(request, _("Changes saved."))
+            return redirect("mergers:proposal", pk=pk)
+    return render(request, "mergers/form.html", {"form": form, "proposal": proposal, "title": _("Edit the plan")})
+
+
+@login_required
+@require_POST
+def branch_plan(request, pk, branch_pk):
+    def form(proposal):
+        others = Branch.objects.filter(pk__in=proposal.branch_plans.exclude(branch_id=branch_pk).values("branch_id"))
+        return BranchPlanForm(request.POST, branches=others, prefix=f"b{branch_pk}")
+
+    def act(proposal, data):
+        branch = get_object_or_404(proposal.branch_plans, branch_id=branch_pk).branch
+        services.branch_plan_set(proposal=proposal, branch=branch, by=request.user, **data)
+
+    return _step(request, pk, "mergers.manage_proposals", act, _("The branch plan was saved."), form)
+
+
+@login_required
+@require_POST
+def interim_leader_add(request, pk):
+    return _step(
+        request,
+        pk,
+        "mergers.manage_proposals",
+        lambda proposal, data: services.interim_leader_add(proposal=proposal, by=request.user, **data),
+        _("Added to the interim leadership."),
+        lambda proposal: InterimLeaderForm(request.POST, candidates=_candidates(proposal)),
+    )
+
+
+@login_required
+@require_POST
+def comment_add(request, pk):
+    return _step(
+        request,
+        pk,
+        "mergers.comment_proposal",
+        lambda proposal, _data: services.comment_add(
+            proposal=proposal, text=request.POST.get("text", ""), by=request.user
+        ),
+        _("The comment was added."),
+    )
+
+
+@login_required
+@require_POST
+def document_add(request, pk):
+    return _step(
+        request,
+        pk,
+        "mergers.comment_proposal",
+        lambda proposal, data: services.document_add(proposal=proposal, by=request.user, **data),
+        _("The document was attached."),
+        lambda _proposal: DocumentForm(request.POST, request.FILES),
+    )
+
+
+@login_required
+def document_file(request, pk, document_pk):
+    proposal = _proposal(request, pk)
+    document = get_object_or_404(proposal.documents, pk=document_pk)
+    return FileResponse(document.file.open("rb"), as_attachment=True, filename=document.file.name.rsplit("/", 1)[-1])
+
+
+@login_required
+@require_POST
+def proposal_submit(request, pk):
+    return _step(
+        request,
+        pk,
+        "mergers.manage_proposals",
+        lambda proposal, _data: services.proposal_submit(proposal=proposal, by=request.user),
+        _("The proposal was submitted."),
+    )
+
+
+@login_required
+@require_POST
+def proposal_approve(request, pk):
+    return _step(
+        request,
+        pk,
+        "mergers.manage_proposals",
+        lambda proposal, data: services.proposal_approve(proposal=proposal, by=request.user, **data),
+        _("The approving decision was recorded: the proposal can be carried out."),
+        lambda _proposal: ApproveForm(request.POST),
+    )
+
+
+@login_required
+@require_POST
+def proposal_refuse(request, pk):
+    return _step(
+        request,
+        pk,
+        "mergers.manage_proposals",
+        lambda proposal, _data: services.proposal_refuse(
+            proposal=proposal, reason=request.POST.get("reason", ""), by=request.user
+        ),
+        _("The proposal was refused."),
+    )
+
+
+@login_required
+@require_POST
+def proposal_execute(request, pk):
+    return _step(
+        request,
+        pk,
+        "mergers.manage_proposals",
+        lambda proposal, _data: execute.proposal_execute(proposal=proposal, by=request.user),
+        _("The reorganisation was carried out."),
+    )
+
+
+@login_required
+def proposal_annex(request, pk):
+    proposal = _proposal(request, pk)
+    return attachment(exports.simulation_annex(simulate(proposal)), f"phu-luc-de-an-{proposal.pk}.docx")

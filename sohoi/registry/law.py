@@ -109,6 +109,15 @@ def new_association_congress_due(decision_on: dt.date) -> dt.date:
     return add_working_days(decision_on, NEW_ASSOCIATION_CONGRESS_WORKING_DAYS)
 
 
+REORGANISATION_DECISION_WORKING_DAYS = 60
+
+
+def reorganisation_decision_due(filed_on: dt.date) -> dt.date:
+    """Decree 126/2024 Art 32 (and k4 for a change of administrative boundaries): the competent
+    authority decides within 60 working days of receiving the complete file."""
+    return add_working_days(filed_on, REORGANISATION_DECISION_WORKING_DAYS)
+
+
 def annual_report_due(year: int) -> dt.date:
     """Decree 126/2024 Art 24 k12: the annual report is sent before 31/12, so 30/12 is the last day."""
     return dt.date(year, 12, 30)

@@ -401,3 +401,26 @@ def branch_update(*, branch: Branch, by, head_name: str = "", deputy_name: str =
     if changes:
         audit_log(actor=by, action=Action.UPDATE, obj=branch, changes=changes)
     return branch
+
+
+def branches_carry(
+    *, moves: dict[int, int], renames: dict[int, str], merged: dict[int, int], day: dt.date, note: str, by
+) -> None:
+    """A reorganisation's branches (inside the caller's transaction): those of `moves` re-parented to
+    the association given (renamed where `renames` says), those of `merged` closed on `day`, their
+    members gone to the branch given. Side effects: audit entries."""
+    for branch in Branch.objects.filter(pk__in=set(moves) | set(merged)).order_by("pk"):
+        before = snapshot(branch, ["association", *BRANCH_AUDIT_FIELDS])
+        if branch.pk in merged:
+            branch.closed_on = max(day, branch.established_on)
+        else:
+            branch.association_id = moves[branch.pk]
+            branch.name = clean_text(renames.get(branch.pk) or branch.name)
+        branch.save()
+        audit_log(
+            actor=by,
+            action=Action.UPDATE,
+            obj=branch,
+            changes=diff(before, snapshot(branch, ["association", *BRANCH_AUDIT_FIELDS])),
+            note=note,
+        )

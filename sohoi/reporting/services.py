@@ -290,3 +290,15 @@ def consolidated_save(*, period: ReportingPeriod, data: dict, revision: int, by)
         changes=diff(before, {f: str(getattr(locked, f) or "") for f in fields}),
     )
     return locked
+
+
+def obligations_carry(*, sources: list[int], to: list, by) -> int:
+    """A reorganisation's report obligations (inside the caller's transaction): every regime that names
+    one of `sources` names the associations `to` too (the sources stay named for the periods they
+    reported). The regimes that choose by field, scope or assignment need nothing: the results are
+    chosen as the sources were, from their reorganisation's date. Returns the regimes changed."""
+    regimes = list(ReportingRegime.objects.filter(associations__in=sources).distinct().order_by("pk"))
+    for regime in regimes:
+        regime.associations.add(*to)
+        audit_log(actor=by, action=Action.UPDATE, obj=regime, note=", ".join(a.name for a in to))
+    return len(regimes)

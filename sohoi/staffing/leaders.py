@@ -114,3 +114,16 @@ def next_congress_warnings(associations) -> list[LeaderWarning]:
                         LeaderWarning(association, role.person, role.position, term.ends_on, message, rule.source)
                     )
     return warnings
+
+
+def interim_warnings(leaders: list[tuple], on: dt.date, assigned: bool) -> list[str]:
+    """An interim leadership a reorganisation proposes — (person, position) pairs — against every rule
+    that applies to an association assigned tasks (`assigned`) or not, on the day it would take office.
+    A new association's first term: no consecutive terms yet."""
+    rules = [r for r in LeaderAgeRule.objects.all() if assigned or not r.only_assigned]
+    return [
+        f"{message} ({rule.source})"
+        for rule in rules
+        for person, position in leaders
+        for message in _check(rule, None, person, position, on, 0)
+    ]

@@ -51,6 +51,14 @@ class Staff(models.Model):
     transfer = models.ForeignKey(
         "Transfer", null=True, blank=True, on_delete=models.SET_NULL, related_name="staff_records"
     )
+    previous = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="The record at a reorganised association that this one continues (sohoi.mergers.execute).",
+    )
 
     class Meta:
         ordering = ["association", "starts_on", "id"]

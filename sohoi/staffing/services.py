@@ -176,3 +176,48 @@ def transfer_decide(*, transfer: Transfer, approve: bool, number: str, decided_o
     audit_log(actor=by, action=Action.UPDATE, obj=transfer, changes={"status": ["proposed", "decided"]})
     audit_log(actor=by, action=Action.CREATE, obj=new)
     return transfer
+
+
+def staff_carry(*, sources: list[int], to, day: dt.date, reason: str, by) -> int:
+    """A reorganisation's staff (inside the caller's transaction): each open record at `sources` ends
+    on `day` and a record at `to` continues it (`previous`) from that day, in the same position and
+    kind. Returns the records carried. Side effects: audit entries."""
+    carried = 0
+    for staff in Staff.objects.filter(association_id__in=sources, ends_on__isnull=True).order_by("pk"):
+        day_on = max(day, staff.starts_on)
+        new = Staff.objects.create(
+            person_id=staff.person_id,
+            association=to,
+            position=staff.position,
+            kind=staff.kind,
+            starts_on=day_on,
+            salary_grade=staff.salary_grade,
+            previous=staff,
+        )
+        staff.ends_on, staff.end_reason = day_on, reason[:200]
+        staff.save(update_fields=["ends_on", "end_reason"])
+        audit_log(actor=by, action=Action.UPDATE, obj=staff, changes={"ends_on": [None, str(day_on)]}, note=reason)
+        audit_log(actor=by, action=Action.CREATE, obj=new, note=reason)
+        carried += 1
+    return carried
+
+
+def combined_quota(sources: list[int], year: int) -> int | None:
+    """The sources' quotas for `year` added up (each source's latest decision), or None with none."""
+    total, found = 0, False
+    for source in sources:
+        decision = QuotaDecision.objects.filter(association_id=source, year=year).order_by("-issued_on", "-id").first()
+        if decision:
+            total, found = total + decision.quota, True
+    return total if found else None
+
+
+def quota_carry(*, sources: list[int], to, year: int, number: str, issued_on: dt.date, authority: str, by):
+    """The sources' quotas for `year`, added up, become `to`'s (the reorganising decision's). None when
+    the sources had none."""
+    quota = combined_quota(sources, year)
+    if quota is None:
+        return None
+    return quota_record(
+        association=to, year=year, quota=quota, number=number, issued_on=issued_on, authority=authority, by=by
+    )

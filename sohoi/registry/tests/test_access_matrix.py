@@ -11,13 +11,14 @@ from sohoi.identity.models import CandidatePair, PersonMerge
 from sohoi.members import services as membership_services
 from sohoi.members.models import IdentityConflict, MemberImport
 from sohoi.members.tests.test_import import HEADER, workbook
+from sohoi.mergers.services import document_add, proposal_create
 from sohoi.people.services import person_create
 from sohoi.registry import services
 from sohoi.registry.models import EventKind
 from sohoi.reporting.services import periods_generate, report_open
 from sohoi.reporting.tests.test_reports import make_regime
 from sohoi.staffing.services import course_create, staff_add, transfer_propose
-from tests.factories import commune, decision
+from tests.factories import active_association, commune, decision
 
 IMPORT_FILE = workbook([[1, "Xã Lạ", "1960", "Nam", "", "Kinh", "99999", "01/01/2021"]], header=HEADER)
 
@@ -72,6 +73,12 @@ MATRIX = [
     ("/persons/merges/", PROVINCE_ONLY),
     ("/mergers/overlap/", (200, 403, 403, 200, 302)),
     ("/mergers/overlap.xlsx", (200, 403, 403, 200, 302)),
+    ("/mergers/proposals/", LOGGED_IN),
+    ("/mergers/proposals/new/", PROVINCE_ONLY),
+    ("/mergers/proposals/{proposal}/", READ_A),
+    ("/mergers/proposals/{proposal}/annex.docx", READ_A),
+    ("/mergers/proposals/{proposal}/documents/{document}/", READ_A),
+    ("/mergers/proposals/{proposal}/edit/", WRITE_A_PROVINCE),
     ("/members/conflicts/?show=resolved", PROVINCE_ONLY),
     ("/reports/", LOGGED_IN),
     ("/reports/periods/{period}/", (200, 403, 403, 200, 302)),
@@ -203,7 +210,19 @@ def objects(cast):
         proposed_on=dt.date(2026, 1, 5),
         by=None,
     )
+    receiving = active_association(name="Hội Cựu giáo chức tỉnh Thái Nguyên")
+    proposal = proposal_create(
+        kind="merger", title="", sources=[a], results=[{"association": receiving}], by=cast.province_officer
+    )
+    document = document_add(
+        proposal=proposal,
+        title="Tờ trình",
+        file=SimpleUploadedFile("to-trinh.pdf", b"%PDF-1.4", content_type="application/pdf"),
+        by=cast.province_officer,
+    )
     return {
+        "proposal": proposal.pk,
+        "document": document.pk,
         "staff": staff.pk,
         "course": course.pk,
         "transfer": transfer.pk,
@@ -266,6 +285,16 @@ WRITES = [
     ("/staffing/training/{course}/", PROVINCE_ONLY),
     ("/staffing/transfers/new/", PROVINCE_ONLY),
     ("/staffing/transfers/{transfer}/decide/", PROVINCE_ONLY),
+    ("/mergers/proposals/new/", PROVINCE_ONLY),
+    ("/mergers/proposals/{proposal}/edit/", WRITE_A_PROVINCE),
+    ("/mergers/proposals/{proposal}/branches/{branch}/", WRITE_A_PROVINCE),
+    ("/mergers/proposals/{proposal}/leaders/", WRITE_A_PROVINCE),
+    ("/mergers/proposals/{proposal}/comments/", WRITE_A_BOTH),
+    ("/mergers/proposals/{proposal}/documents/", WRITE_A_BOTH),
+    ("/mergers/proposals/{proposal}/submit/", WRITE_A_PROVINCE),
+    ("/mergers/proposals/{proposal}/approve/", WRITE_A_PROVINCE),
+    ("/mergers/proposals/{proposal}/refuse/", WRITE_A_PROVINCE),
+    ("/mergers/proposals/{proposal}/execute/", WRITE_A_PROVINCE),
 ]
 
 

@@ -1,0 +1,176 @@
+"""A consolidation simulated, then carried out whole: members with their history and provenance,
+branches, staff and quota, accounts, tasks and report obligations; the simulated figures are the
+executed ones; a failure half way leaves everything as it was; a second run does nothing."""
+
+import datetime as dt
+
+import pytest
+
+from sohoi.conferences.models import Task, TaskUpdate
+from sohoi.core.errors import ApplicationError
+from sohoi.members.models import Membership
+from sohoi.mergers import execute
+from sohoi.mergers.models import ProposalStatus
+from sohoi.mergers.simulate import simulate
+from sohoi.mergers.tests.scenario import DECIDED, build, consolidation
+from sohoi.registry.models import Association, AssociationLink, Branch, LegalEvent, Status
+from sohoi.staffing.models import QuotaDecision, Staff
+
+pytestmark = pytest.mark.django_db
+
+
+def _state():
+    """Everything a reorganisation may touch, as rows: to compare before and after."""
+    return {
+        "memberships": sorted(
+            Membership.objects.values_list("pk", "person_id", "association_id", "branch_id", "joined_on", "left_on")
+        ),
+        "branches": sorted(Branch.objects.values_list("pk", "association_id", "name", "closed_on")),
+        "staff": sorted(Staff.objects.values_list("pk", "association_id", "ends_on")),
+        "tasks": sorted(Task.objects.values_list("pk", "lead_association_id")),
+        "associations": sorted(Association.objects.values_list("pk", "status")),
+        "events": LegalEvent.objects.count(),
+        "quotas": QuotaDecision.objects.count(),
+    }
+
+
+def test_the_simulation_shows_what_the_consolidation_would_do(cast):
+    s = build(cast)
+    simulation = simulate(consolidation(cast, s))
+    [result] = simulation.results
+    assert [(line.association.name, line.members, line.branches, line.staff) for line in simulation.sources] == [
+        ("Hội Chữ thập đỏ tỉnh Thái Nguyên", 3, 2, 1),  # lan, both, later (the former member is history)
+        ("Hội Người cao tuổi tỉnh Thái Nguyên", 3, 1, 0),
+    ]
+    assert simulation.members_before == 6
+    assert (result.members, result.carried.memberships, result.carried.in_several) == (5, 6, 1)
+    assert [(p.full_name, what) for p, what in result.conflicts] == [("Nông Văn Thắng", "member_type")]
+    # Phan Đình Phùng: the older branch (the Red Cross's, 2022) kept, the Elderly one's merged into it
+    assert [(line.commune, [b.name for b in line.before], line.after) for line in result.branches] == [
+        ("Phường Đức Xuân", ["Chi hội Đức Xuân"], "Chi hội Đức Xuân"),
+        (
+            "Phường Phan Đình Phùng",
+            ["Chi hội Phan Đình Phùng", "Chi hội phường Phan Đình Phùng"],
+            "Chi hội Phan Đình Phùng",
+        ),
+    ]
+    assert (simulation.staff, simulation.quota, simulation.quota_year) == (1, 5, 2026)
+    assert [t.title for t in simulation.tasks] == ["Vận động hội viên tham gia mô hình sinh kế"]
+    assert [r.title for r in simulation.regimes] == ["Báo cáo riêng của hai hội"]
+    assert simulation.congress_due == dt.date(2027, 2, 22)  # 60 working days after 20/11/2026, Tết 2027 off
+    assert simulation.decision_due == dt.date(2027, 1, 26)  # 60 working days after 02/11/2026
+
+
+def test_the_consolidation_is_carried_out_whole_and_as_simulated(cast):
+    s = build(cast)
+    proposal = consolidation(cast, s)
+    simulation = simulate(proposal)
+    before = {
+        "open": Membership.objects.filter(left_on__isnull=True).count(),
+        "all": Membership.objects.count(),
+    }
+    proposal = execute.proposal_execute(proposal=proposal, by=cast.province_officer)
+    assert proposal.status == ProposalStatus.EXECUTED
+    new = proposal.results.get().association
+    assert (new.name, new.status, new.is_assigned_tasks) == ("Hội Hợp nhất tỉnh Thái Nguyên", Status.PERMITTED, True)
+    s.a.refresh_from_db()
+    s.b.refresh_from_db()
+    assert (s.a.status, s.b.status) == (Status.CEASED, Status.CEASED)
+    assert set(AssociationLink.objects.values_list("predecessor_id", "successor_id")) == {
+        (s.a.pk, new.pk),
+        (s.b.pk, new.pk),
+    }
+
+    # members: the simulated figures are the executed ones; every open membership continues
+    open_new = Membership.objects.filter(association=new, left_on__isnull=True)
+    assert open_new.count() == simulation.results[0].members == 5
+    assert Membership.objects.count() == before["all"] + 5  # nothing deleted: the sources' stay as history
+    assert Membership.objects.filter(left_on__isnull=True).count() == before["open"] - 6 + 5
+    both = open_new.get(person=s.persons["both"])
+    assert (both.member_since, both.joined_on, both.member_type) == (dt.date(2012, 1, 15), DECIDED, "associate")
+    assert both.branch_id == s.branches["a_phan_dinh_phung"].pk  # his Elderly branch merged into the Red Cross's
+    carried = Membership.objects.filter(person=s.persons["both"], association__in=[s.a, s.b]).order_by("joined_on")
+    event_b = LegalEvent.objects.get(association=s.b, decision__number="345/QĐ-UBND")
+    assert [(m.left_on, m.carried_to_id, m.left_event_id, m.left_reason) for m in carried] == [
+        (DECIDED, both.pk, event_b.pk, "Hợp nhất thành hội mới: 345/QĐ-UBND"),
+        (
+            DECIDED,
+            both.pk,
+            LegalEvent.objects.get(association=s.a, decision__number="345/QĐ-UBND").pk,
+            "Hợp nhất thành hội mới: 345/QĐ-UBND",
+        ),
+    ]
+    later = open_new.get(person=s.persons["later"])
+    assert (later.joined_on, later.member_since) == (dt.date(2026, 12, 15), dt.date(2026, 12, 15))
+    assert open_new.get(person=s.persons["no_branch"]).branch_id is None
+    former = Membership.objects.get(person=s.persons["former"])
+    assert (former.association_id, former.left_on, former.carried_to_id) == (s.a.pk, dt.date(2023, 5, 1), None)
+
+    # branches: re-parented, the one in the same commune merged and closed; the closed one untouched
+    branches = {key: Branch.objects.get(pk=b.pk) for key, b in s.branches.items()}
+    assert [(k, b.association_id == new.pk, b.closed_on) for k, b in branches.items()] == [
+        ("a_phan_dinh_phung", True, None),
+        ("a_duc_xuan", True, None),
+        ("b_phan_dinh_phung", False, DECIDED),
+        ("b_closed", False, dt.date(2024, 1, 1)),
+    ]
+    assert Branch.objects.filter(association=new, closed_on__isnull=True).count() == len(simulation.results[0].branches)
+
+    # staff and quota
+    [old_staff] = Staff.objects.filter(association=s.a)
+    [new_staff] = Staff.objects.filter(association=new)
+    assert (old_staff.ends_on, new_staff.starts_on, new_staff.previous_id, new_staff.position) == (
+        DECIDED,
+        DECIDED,
+        old_staff.pk,
+        "office_head",
+    )
+    assert list(QuotaDecision.objects.filter(association=new).values_list("year", "quota", "number")) == [
+        (2026, simulation.quota, "345/QĐ-UBND")
+    ]
+
+    # accounts, tasks, report obligations
+    assert list(cast.officer_a.associations.values_list("pk", flat=True)) == [new.pk]
+    assert list(cast.officer_b.associations.values_list("pk", flat=True)) == [new.pk]
+    open_task = Task.objects.get(pk=s.tasks["open_b"].pk)
+    assert open_task.lead_association_id == new.pk
+    assert set(open_task.cooperating_associations.values_list("pk", flat=True)) == {s.a.pk, new.pk}
+    line = TaskUpdate.objects.filter(task=open_task).latest("pk")
+    assert (line.kind, line.text) == (
+        "reassigned",
+        "Hội Người cao tuổi tỉnh Thái Nguyên → Hội Hợp nhất tỉnh Thái Nguyên: Hợp nhất thành hội mới: 345/QĐ-UBND",
+    )
+    assert Task.objects.get(pk=s.tasks["done_a"].pk).lead_association_id == s.a.pk  # finished: history
+    assert set(s.regime.associations.values_list("pk", flat=True)) == {s.a.pk, new.pk}
+
+
+def test_a_second_run_does_nothing(cast):
+    s = build(cast)
+    proposal = execute.proposal_execute(proposal=consolidation(cast, s), by=cast.province_officer)
+    after = _state()
+    again = execute.proposal_execute(proposal=proposal, by=cast.province_officer)
+    assert again.status == ProposalStatus.EXECUTED
+    assert _state() == after
+
+
+def test_a_failure_half_way_leaves_everything_as_it_was(cast, monkeypatch):
+    s = build(cast)
+    proposal = consolidation(cast, s)
+    before = _state()
+
+    def fails(**kwargs):
+        raise RuntimeError("the server stopped")
+
+    monkeypatch.setattr(execute, "tasks_reassign", fails)  # after events, branches, members and staff
+    with pytest.raises(RuntimeError):
+        execute.proposal_execute(proposal=proposal, by=cast.province_officer)
+    assert _state() == before
+    proposal.refresh_from_db()
+    assert (proposal.status, proposal.results.get().association_id) == (ProposalStatus.APPROVED, None)
+
+
+def test_only_an_approved_proposal_is_carried_out(cast):
+    s = build(cast)
+    proposal = consolidation(cast, s, approve=False)
+    with pytest.raises(ApplicationError, match="Chỉ đề án đã được phê duyệt"):
+        execute.proposal_execute(proposal=proposal, by=cast.province_officer)

@@ -1,0 +1,168 @@
+"""The proposal pages as each role uses them: a province officer drafts from the overlap list, plans
+a branch, submits, records the decision and carries it out; an association officer reads and
+comments on what touches their association; a leader reads; bad input gets a message, not a 500."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from sohoi.audit.models import AuditEntry
+from sohoi.members.models import Membership
+from sohoi.mergers.models import BranchAction, Proposal, ProposalStatus
+from sohoi.mergers.tests.scenario import build
+from sohoi.registry.models import Branch
+from tests.factories import active_association
+
+pytestmark = pytest.mark.django_db
+
+
+def _messages(response) -> list[str]:
+    """The message of the last step (those of earlier steps not followed wait in the session too)."""
+    return [str(m) for m in response.context["messages"]][-1:]
+
+
+def _submitted(cast, s):
+    """A consolidation of the two drafted and submitted through the pages."""
+    client, proposal = _submitted(cast, s)
+    return client, proposal
+
+
+def _submitted(cast, s):
+    """A consolidation of the two drafted and submitted through the pages."""
+    client = cast.client("province_officer")
+    client.post(
+        "/mergers/proposals/new/", {"kind": "consolidation", "sources": [s.a.pk, s.b.pk], "result_name": "Hội Mới"}
+    )
+    proposal = Proposal.objects.get()
+    client.post(f"/mergers/proposals/{proposal.pk}/submit/")
+    return client, proposal
+
+
+def test_a_province_officer_takes_a_proposal_from_draft_to_execution(cast):
+    s = build(cast)
+    client = cast.client("province_officer")
+    page = client.get(f"/mergers/proposals/new/?sources={s.a.pk}&sources={s.b.pk}")
+    assert page.context["form"]["sources"].value() == [str(s.a.pk), str(s.b.pk)]
+    response = client.post(
+        "/mergers/proposals/new/",
+        {"kind": "consolidation", "sources": [s.a.pk, s.b.pk], "result_name": "Hội Hợp nhất tỉnh Thái Nguyên"},
+    )
+    proposal = Proposal.objects.get()
+    assert response["Location"] == f"/mergers/proposals/{proposal.pk}/"
+    assert (
+        proposal.title
+        == "Hợp nhất thành hội mới: Hội Chữ thập đỏ tỉnh Thái Nguyên, Hội Người cao tuổi tỉnh Thái Nguyên"
+    )
+
+    # keep the Elderly branch as a branch of its own, renamed
+    branch = s.branches["b_phan_dinh_phung"]
+    response = client.post(
+        f"/mergers/proposals/{proposal.pk}/branches/{branch.pk}/",
+        {
+            f"b{branch.pk}-action": BranchAction.KEEP,
+            f"b{branch.pk}-new_name": "Chi hội Người cao tuổi phường Phan Đình Phùng",
+        },
+        follow=True,
+    )
+    assert _messages(response) == ["Đã lưu phương án của chi hội."]
+    page = client.get(f"/mergers/proposals/{proposal.pk}/")
+    [result] = page.context["simulation"].results
+    assert [line.after for line in result.branches] == [
+        "Chi hội Đức Xuân",
+        "Chi hội Phan Đình Phùng",  # in Phan Đình Phùng both are kept, the older first
+        "Chi hội Người cao tuổi phường Phan Đình Phùng",
+    ]
+
+    assert client.post(f"/mergers/proposals/{proposal.pk}/submit/")["Location"] == f"/mergers/proposals/{proposal.pk}/"
+    response = client.post(
+        f"/mergers/proposals/{proposal.pk}/approve/",
+        {"number": "345/QĐ-UBND", "issued_on": "2026-11-20", "authority": "UBND tỉnh Thái Nguyên"},
+        follow=True,
+    )
+    assert _messages(response) == ["Đã ghi quyết định phê duyệt: có thể thực hiện đề án."]
+    response = client.post(f"/mergers/proposals/{proposal.pk}/execute/", follow=True)
+    assert _messages(response) == ["Đã thực hiện việc sắp xếp hội."]
+    proposal.refresh_from_db()
+    new = proposal.results.get().association
+    assert proposal.status == ProposalStatus.EXECUTED
+    assert Membership.objects.filter(association=new, left_on__isnull=True).count() == 5
+    assert Branch.objects.get(pk=branch.pk).name == "Chi hội Người cao tuổi phường Phan Đình Phùng"
+    annex = client.get(f"/mergers/proposals/{proposal.pk}/annex.docx")
+    assert annex["Content-Disposition"] == f'attachment; filename="phu-luc-de-an-{proposal.pk}.docx"'
+
+
+def test_a_proposal_the_law_does_not_allow_is_refused_with_a_message(cast):
+    s = build(cast)
+    response = cast.client("province_officer").post(
+        "/mergers/proposals/new/", {"kind": "consolidation", "sources": [s.a.pk], "result_name": "Hội Mới"}
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["sources"] == [
+        "“Hợp nhất thành hội mới” cần ít nhất 2 hội ở bên được sắp xếp."
+    ]
+    assert not Proposal.objects.exists()
+
+
+def test_a_decision_dated_in_the_future_is_refused(cast):
+    s = build(cast)
+    client, proposal = _submitted(cast, s)
+    response = client.post(
+        f"/mergers/proposals/{proposal.pk}/approve/",
+        {"number": "1/QĐ-UBND", "issued_on": "2027-01-05", "authority": "UBND tỉnh"},
+        follow=True,
+    )
+    assert _messages(response) == ["Ngày quyết định không thể ở tương lai."]
+    proposal.refresh_from_db()
+    assert proposal.status == ProposalStatus.SUBMITTED
+
+
+def test_association_officers_see_and_comment_only_on_what_touches_them(cast):
+    s = build(cast)
+    other = active_association(name="Hội Cựu giáo chức tỉnh Thái Nguyên")
+    from sohoi.mergers.services import proposal_create
+
+    proposal = proposal_create(kind="merger", title="", sources=[s.a], results=[{"association": other}], by=None)
+    assert [p.pk for p in cast.client("officer_a").get("/mergers/proposals/").context["proposals"]] == [proposal.pk]
+    assert list(cast.client("officer_b").get("/mergers/proposals/").context["proposals"]) == []
+    assert cast.client("officer_b").get(f"/mergers/proposals/{proposal.pk}/").status_code == 404
+    response = cast.client("officer_a").post(
+        f"/mergers/proposals/{proposal.pk}/comments/", {"text": "Đề nghị giữ tên chi hội."}, follow=True
+    )
+    assert _messages(response) == ["Đã thêm ý kiến."]
+    assert [c.text for c in proposal.comments.all()] == ["Đề nghị giữ tên chi hội."]
+    page = cast.client("leader").get(f"/mergers/proposals/{proposal.pk}/")
+    assert (page.status_code, page.context["can_comment"], page.context["can_manage"]) == (200, False, False)
+
+
+def test_the_list_runs_the_same_number_of_queries_for_1_and_4_proposals(cast):
+    from sohoi.mergers.services import proposal_create
+
+    s = build(cast)
+    receivers = [active_association(name=f"Hội Nhận số {n} tỉnh Thái Nguyên") for n in range(4)]
+    client = cast.client("province_officer")
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/mergers/proposals/").status_code == 200
+        return len(queries)
+
+    proposal_create(kind="merger", title="", sources=[s.a], results=[{"association": receivers[0]}], by=None)
+    one = count()
+    for receiver in receivers[1:]:
+        proposal_create(kind="merger", title="", sources=[s.b], results=[{"association": receiver}], by=None)
+    assert count() == one
+
+
+def test_every_step_is_audited(cast):
+    s = build(cast)
+    client, proposal = _submitted(cast, s)
+    client.post(f"/mergers/proposals/{proposal.pk}/refuse/", {"reason": "Chưa đủ hồ sơ."})
+    entries = AuditEntry.objects.filter(object_id=str(proposal.pk), content_type__model="proposal").order_by("pk")
+    assert [(e.action, e.note) for e in entries] == [
+        ("create", proposal.title),
+        ("update", ""),
+        ("update", "Chưa đủ hồ sơ."),
+    ]
+    proposal.refresh_from_db()
+    assert (proposal.status, proposal.submitted_on) == (ProposalStatus.REFUSED, timezone.localdate())
