@@ -258,3 +258,6 @@ SOHOI_OVERLAP_WEIGHTS = {
     "branches": 0.10,
 }
 SOHOI_OVERLAP_MIN_SCORE = envfloat("SOHOI_OVERLAP_MIN_SCORE", 0.3)
+# The province merger of 07/2025 (Guidance 05/HD-MTTW-BTT §3.1): "Hội A tỉnh <joining> + Hội A tỉnh
+# <continuing> → Hội A tỉnh <continuing> (mới)".
+SOHOI_PROVINCE_MERGER = {"continuing": "Thái Nguyên", "joining": "Bắc Kạn", "effective": "2025-07-01"}

@@ -189,7 +189,6 @@ class DemoBuilder:
                 self.history(association, label, founded, until, assigned)
                 self.branches(association, area, self.rng.randint(2, 5))
 
-        tn_authority = "UBND tỉnh Thái Nguyên"
         # 2019: a rename after the national association changed its name.
         # 2022: former Bắc Kạn's folk-arts association merged into its literature and arts union.
         self.event(
@@ -210,20 +209,42 @@ class DemoBuilder:
             note="Không báo cáo 02 năm liên tiếp (NĐ 126/2024, Điều 30).",
         )
 
-        # After 01/07/2025: consolidations of the same association of both former provinces.
+    def consolidate(self) -> None:
+        """After 01/07/2025: the same association of both former provinces consolidated, through the
+        product's own proposals (sohoi.mergers) — drafted, submitted, approved and carried out as a
+        province officer would, so the new associations' members, branches and open tasks are their
+        predecessors'. Then the new associations' founding congresses."""
+        from sohoi.mergers import execute
+        from sohoi.mergers import services as mergers
+
+        province = User.objects.get(username="sonoivu")
         for key, (decided, congress) in CONSOLIDATED.items():
             _, name, *_rest = next(k for k in KINDS if k[0] == key)
-            new = self.create(key, "new", f"{name} tỉnh Thái Nguyên (mới)", "tn")
             tn, bk = self.by_key[(key, "tn")], self.by_key[(key, "bk")]
-            self.event(
-                tn,
-                EventKind.CONSOLIDATION,
-                dt.date.fromisoformat(decided),
-                tn_authority,
-                "QĐ-UBND",
-                other_sources=[bk],
-                targets=[new],
+            day = dt.date.fromisoformat(decided)
+            proposal = mergers.proposal_create(
+                kind=EventKind.CONSOLIDATION,
+                title=f"Đề án hợp nhất {tn.name} và {bk.name}",
+                sources=[tn, bk],
+                results=[{"name": f"{name} tỉnh Thái Nguyên (mới)", "abbreviation": tn.abbreviation}],
+                boundary_change=True,
+                reason=mergers.PROVINCE_REASON,
+                batch="Hợp nhất tỉnh Thái Nguyên và tỉnh Bắc Kạn",
+                by=province,
             )
+            mergers.proposal_submit(proposal=proposal, by=province, on=day - dt.timedelta(days=21))
+            decision = self.decision(day, "UBND tỉnh Thái Nguyên", "QĐ-UBND")
+            mergers.proposal_approve(
+                proposal=proposal,
+                number=decision.number,
+                issued_on=day,
+                authority=decision.authority,
+                signer=decision.signer,
+                by=province,
+            )
+            execute.proposal_execute(proposal=proposal, by=province)
+            new = proposal.results.get().association
+            self.by_key[(key, "new")] = new
             if congress:
                 self.event(
                     new,
@@ -233,9 +254,17 @@ class DemoBuilder:
                     "QĐ-SNV",
                     leaders=self.leaders(True),
                 )
-                self.branches(new, "tn", 3)
-                self.branches(new, "bk", 2)
+        EligibilityRule.objects.create(
+            association=self.by_key[("nguoi-cao-tuoi", "new")],
+            min_age=60,
+            exception_min_age=55,
+            exception_note="tích cực tham gia hoạt động hội",
+            source="Điều lệ Hội Người cao tuổi Việt Nam (QĐ 288/QĐ-BNV 2022), Điều 9",
+            effective_from=dt.date(2022, 4, 6),
+        )
 
+    def after(self) -> None:
+        tn_authority = "UBND tỉnh Thái Nguyên"
         # 2025: a headquarters move; 2026: a suspension that ends in January.
         self.event(
             self.by_key[("nha-bao", "tn")],
@@ -269,49 +298,46 @@ class DemoBuilder:
         )
 
     def members(self) -> None:
-        """Tens of thousands of members: the region's ethnic mix, some birth years only, and people
-        who belong to several associations (the same person in the Elderly Association and the Red Cross)."""
-        elderly_pk = self.by_key[("nguoi-cao-tuoi", "new")].pk
+        """Tens of thousands of members of the former provinces' associations, before their
+        consolidation carries them on: the region's ethnic mix, some birth years only, and people who
+        belong to several associations (the same person in the Elderly Association and the Red Cross;
+        a few elders who moved from Bắc Kạn and joined in Thái Nguyên too)."""
+        where = {a.pk: key for key, a in self.by_key.items()}
         living = sorted(
-            Association.objects.filter(status__in=["active", "suspended"]), key=lambda a: (a.pk != elderly_pk, a.pk)
-        )
-        EligibilityRule.objects.create(
-            association=self.by_key[("nguoi-cao-tuoi", "new")],
-            min_age=60,
-            exception_min_age=55,
-            exception_note="tích cực tham gia hoạt động hội",
-            source="Điều lệ Hội Người cao tuổi Việt Nam (QĐ 288/QĐ-BNV 2022), Điều 9",
-            effective_from=dt.date(2022, 4, 6),
+            Association.objects.filter(status__in=["active", "suspended"]),
+            key=lambda a: (where[a.pk][0] != "nguoi-cao-tuoi", where[a.pk][1] != "bk", a.pk),
         )
         sizes = {"nguoi-cao-tuoi": 9000, "khuyen-hoc": 7000, "chu-thap-do": 5000, "cuu-tnxp": 1200}
-        elders: list[CleanRow] = []
+        share = {"tn": 0.6, "bk": 0.4}
+        elders: dict[str, list[CleanRow]] = {}
         for association in living:
-            key = next((k for (k, p), a in self.by_key.items() if a.pk == association.pk), None)
-            count = (
-                sizes.get(key, self.rng.randint(150, 700))
-                if association.name.endswith("(mới)")
-                else (self.rng.randint(100, 600))
-            )
+            key, area = where[association.pk]
+            if key in CONSOLIDATED:
+                count = int(sizes.get(key, self.rng.randint(250, 1100)) * share[area])
+            else:
+                count = self.rng.randint(100, 600)
             elderly = key == "nguoi-cao-tuoi"
-            rows = [self.member_row(association, elderly=elderly) for _ in range(count)]
+            rows = [self.member_row(association, elderly=elderly, area=area) for _ in range(count)]
+            if elderly and area == "tn":
+                rows[:40] = [self.same_person(r) for r in elders["bk"][:40]]
             if elderly:
-                elders = rows
-            if key == "chu-thap-do" and elders:
-                rows[: len(elders) // 5] = [self.same_person(r) for r in elders[: len(elders) // 5]]
+                elders[area] = rows
+            if key == "chu-thap-do" and elders.get(area):
+                shared = elders[area][40 : 40 + len(elders[area]) // 5]
+                rows[: len(shared)] = [self.same_person(r) for r in shared]
             for start in range(0, len(rows), 5000):
                 write_rows(rows[start : start + 5000], association.pk)
 
     def same_person(self, row: CleanRow) -> CleanRow:
         return row._replace(joined_on=dt.date(self.rng.randint(2015, 2025), self.rng.randint(1, 12), 1), branch_id=None)
 
-    def member_row(self, association: Association, *, elderly: bool) -> CleanRow:
+    def member_row(self, association: Association, *, elderly: bool, area: str) -> CleanRow:
         sex = self.rng.choice("MF")
         year = self.rng.randint(1935, 1963) if elderly else self.rng.randint(1945, 2004)
         joined = dt.date(max(year + (60 if elderly else 18), 2000) + self.rng.randint(0, 5), self.rng.randint(1, 12), 1)
         joined = min(joined, dt.date(2026, 10, 1))
         year_only = self.rng.random() < (0.35 if elderly else 0.1)
         birth = dt.date(year, 1, 1) if year_only else dt.date(year, self.rng.randint(1, 12), self.rng.randint(1, 28))
-        area = "bk" if self.rng.random() < 0.4 else "tn"
         commune = self.rng.choice(self.communes[area])
         self.cccd_serial += 1
         cccd = (
@@ -465,56 +491,18 @@ class DemoBuilder:
             if state in ("accepted", "late"):
                 reporting.report_accept(report=report, by=province)
 
-    def conferences(self) -> None:
-        """The seed's conference of 04/07/2023 (former Bắc Kạn) and its tasks, and a 2025 conference on the
-        consolidation of the associations of the two former provinces. Notice numbers are made up."""
+    def seed_conference(self) -> None:
+        """The seed's conference of 04/07/2023 (former Bắc Kạn) and its tasks — before the consolidations,
+        which pass the open ones on. Notice numbers are made up."""
         from sohoi.conferences import services as tasks
-        from sohoi.conferences.models import Department, TaskUpdate
+        from sohoi.conferences.models import Department
 
-        province = User.objects.get(username="sonoivu")
         home = Department.objects.create(name="Sở Nội vụ", is_home_affairs=True)
-        justice, finance = (Department.objects.create(name=name) for name in ("Sở Tư pháp", "Sở Tài chính"))
-        for name in ("Sở Nông nghiệp và Môi trường", "Sở Khoa học và Công nghệ", "Văn phòng UBND tỉnh"):
+        justice = Department.objects.create(name="Sở Tư pháp")
+        for name in ("Sở Tài chính", "Sở Nông nghiệp và Môi trường", "Sở Khoa học và Công nghệ", "Văn phòng UBND tỉnh"):
             Department.objects.create(name=name)
         bk = {key: a for (key, area), a in self.by_key.items() if area == "bk"}
-        new = {key: a for (key, area), a in self.by_key.items() if area == "new"}
-
-        def when(day):
-            return dt.datetime.combine(day, dt.time(10, 0), tzinfo=dt.UTC)
-
-        def story(task, *, progress=(), asked=None, granted=None, done=None, result=""):
-            """Replay a task's history through the services, dated as it happened."""
-            for day, percent, text in progress:
-                tasks.task_progress(task=task, text=text, percent=percent, by=None)
-                TaskUpdate.objects.filter(task=task).order_by("-id").update(created_at=when(day))
-            if asked:
-                day, deadline, reason = asked
-                tasks.task_extension_ask(task=task, new_deadline=deadline, reason=reason, by=None)
-                TaskUpdate.objects.filter(task=task).order_by("-id").update(created_at=when(day))
-                task = tasks.task_extension_decide(task=task, grant=True, comment="Đồng ý gia hạn.", by=province)
-                TaskUpdate.objects.filter(task=task).order_by("-id").update(created_at=when(granted))
-            if done:
-                tasks.task_report_done(task=task, result=result, done_on=done, by=None)
-                TaskUpdate.objects.filter(task=task).order_by("-id").update(created_at=when(done))
-                tasks.task_confirm(task=task, accept=True, comment="", by=province)
-                TaskUpdate.objects.filter(task=task).order_by("-id").update(
-                    created_at=when(done + dt.timedelta(days=3))
-                )
-
-        def assign(conference, conclusion, title, lead, deadline=None, rhythm="", cooperating=()):
-            data = tasks.TaskData(
-                title=title,
-                conclusion=conference.conclusions.get(number=conclusion),
-                lead_department=lead if isinstance(lead, Department) else None,
-                lead_association=None if isinstance(lead, Department) else lead,
-                deadline=deadline,
-                rhythm=rhythm,
-                cooperating_departments=[c for c in cooperating if isinstance(c, Department)],
-                cooperating_associations=[c for c in cooperating if not isinstance(c, Department)],
-            )
-            task = tasks.task_create(conference=conference, data=data, by=None)
-            TaskUpdate.objects.filter(task=task).update(created_at=when(conference.notice_date))
-            return task
+        assign, story = self._task_tools()
 
         seed = tasks.conference_create(
             data=tasks.ConferenceData(
@@ -597,6 +585,63 @@ class DemoBuilder:
         t = assign(seed, 3, "Tham mưu tuyên truyền, phổ biến, giáo dục pháp luật", bk["luat-gia"], d(2023, 12, 31))
         story(t, done=d(2023, 12, 28), result="Tổ chức 18 buổi tuyên truyền pháp luật cho 1.600 lượt người.")
 
+    def _task_tools(self):
+        """assign(conference, conclusion, title, lead, …) and story(task, …): tasks created and their
+        history replayed through the services, dated as it happened."""
+        from sohoi.conferences import services as tasks
+        from sohoi.conferences.models import Department, TaskUpdate
+
+        province = User.objects.get(username="sonoivu")
+
+        def when(day):
+            return dt.datetime.combine(day, dt.time(10, 0), tzinfo=dt.UTC)
+
+        def story(task, *, progress=(), asked=None, granted=None, done=None, result=""):
+            """Replay a task's history through the services, dated as it happened."""
+            for day, percent, text in progress:
+                tasks.task_progress(task=task, text=text, percent=percent, by=None)
+                TaskUpdate.objects.filter(task=task).order_by("-id").update(created_at=when(day))
+            if asked:
+                day, deadline, reason = asked
+                tasks.task_extension_ask(task=task, new_deadline=deadline, reason=reason, by=None)
+                TaskUpdate.objects.filter(task=task).order_by("-id").update(created_at=when(day))
+                task = tasks.task_extension_decide(task=task, grant=True, comment="Đồng ý gia hạn.", by=province)
+                TaskUpdate.objects.filter(task=task).order_by("-id").update(created_at=when(granted))
+            if done:
+                tasks.task_report_done(task=task, result=result, done_on=done, by=None)
+                TaskUpdate.objects.filter(task=task).order_by("-id").update(created_at=when(done))
+                tasks.task_confirm(task=task, accept=True, comment="", by=province)
+                TaskUpdate.objects.filter(task=task).order_by("-id").update(
+                    created_at=when(done + dt.timedelta(days=3))
+                )
+
+        def assign(conference, conclusion, title, lead, deadline=None, rhythm="", cooperating=()):
+            data = tasks.TaskData(
+                title=title,
+                conclusion=conference.conclusions.get(number=conclusion),
+                lead_department=lead if isinstance(lead, Department) else None,
+                lead_association=None if isinstance(lead, Department) else lead,
+                deadline=deadline,
+                rhythm=rhythm,
+                cooperating_departments=[c for c in cooperating if isinstance(c, Department)],
+                cooperating_associations=[c for c in cooperating if not isinstance(c, Department)],
+            )
+            task = tasks.task_create(conference=conference, data=data, by=None)
+            TaskUpdate.objects.filter(task=task).update(created_at=when(conference.notice_date))
+            return task
+
+        return assign, story
+
+    def merger_conference(self) -> None:
+        """A 2025 conference on the consolidation of the associations of the two former provinces."""
+        from sohoi.conferences import services as tasks
+        from sohoi.conferences.models import Department
+
+        home = Department.objects.get(is_home_affairs=True)
+        finance = Department.objects.get(name="Sở Tài chính")
+        new = {key: a for (key, area), a in self.by_key.items() if area == "new"}
+        assign, story = self._task_tools()
+        d = dt.date
         merger = tasks.conference_create(
             data=tasks.ConferenceData(
                 held_on=dt.date(2025, 7, 22),
@@ -782,8 +827,8 @@ class DemoBuilder:
                 last_name=last,
                 email=f"{username}@example.vn",
             )
-            if key:
-                user.associations.set([self.by_key[(key, "new")]])
+            if key:  # an officer of the former Thái Nguyên association: the consolidation moves them on
+                user.associations.set([self.by_key[(key, "tn")]])
 
     def identity(self) -> None:
         """The demo's duplicates found as a province officer would: a matching run over the registry, the
@@ -802,8 +847,11 @@ def build_demo(seed: int = SEED) -> bool:
     builder.build()
     builder.members()
     builder.users()
+    builder.seed_conference()
+    builder.consolidate()
+    builder.after()
     builder.reporting()
-    builder.conferences()
+    builder.merger_conference()
     builder.staffing()
     builder.identity()
     refresh_statistics()

@@ -209,3 +209,12 @@ STAGES = (
     carry_tasks,
     carry_reports,
 )
+
+
+def batch_execute(*, proposals, by) -> int:
+    """Carry out every approved proposal of a batch together: all of them, or — on any failure — none."""
+    approved = [p for p in proposals if p.status == ProposalStatus.APPROVED]
+    with transaction.atomic():
+        for proposal in approved:
+            proposal_execute(proposal=proposal, by=by)
+    return len(approved)

@@ -83,6 +83,12 @@ def proposal_create(
     merger `association`), the plan's texts, and the default branch plan (plan.default_branch_plans)."""
     if kind not in ProposalKind.values:
         raise ApplicationError(_("Choose the kind of reorganisation."), field="kind")
+    fresh = Association.objects.in_bulk([a.pk for a in sources])  # their status as the registry has it now
+    sources = [fresh[a.pk] for a in sources]
+    results = [
+        {**r, "association": Association.objects.get(pk=r["association"].pk)} if r.get("association") else r
+        for r in results
+    ]
     _check_sides(kind, sources, results)
     title = clean_text(title) or f"{EventKind(kind).label}: {', '.join(a.name for a in sources)}"
     proposal = Proposal.objects.create(
@@ -232,3 +238,49 @@ def proposal_refuse(*, proposal: Proposal, reason: str, by) -> Proposal:
     proposal.save()
     audit_log(actor=by, action=Action.UPDATE, obj=proposal, changes={"status": ["submitted", "refused"]}, note=reason)
     return proposal
+
+
+PROVINCE_REASON = (
+    "Thực hiện Hướng dẫn 05/HD-MTTW-BTT: hội cùng tên, cùng lĩnh vực của hai tỉnh hợp nhất và mang tên đơn vị "
+    "hành chính mới (khoản 4 Điều 32 Nghị định 126/2024/NĐ-CP)."
+)
+
+
+@transaction.atomic
+def province_proposals_create(*, pairs, by, batch: str) -> list[Proposal]:
+    """One consolidation proposal for each pair of the province merger (mergers.selectors.ProvincePair)
+    that has none yet, in one step: boundary change (Art 32 k4), the new name the Guidance gives."""
+    created = []
+    for pair in pairs:
+        if pair.proposal is not None:
+            continue
+        created.append(
+            proposal_create(
+                kind=ProposalKind.CONSOLIDATION,
+                title=f"Đề án hợp nhất {pair.continuing.name} và {pair.joining.name}",
+                sources=[pair.continuing, pair.joining],
+                results=[{"name": pair.new_name, "abbreviation": pair.continuing.abbreviation}],
+                boundary_change=True,
+                reason=PROVINCE_REASON,
+                batch=batch,
+                by=by,
+            )
+        )
+    return created
+
+
+@transaction.atomic
+def batch_submit(*, proposals, by, on=None) -> int:
+    drafts = [p for p in proposals if p.status == ProposalStatus.DRAFT]
+    for proposal in drafts:
+        proposal_submit(proposal=proposal, by=by, on=on)
+    return len(drafts)
+
+
+@transaction.atomic
+def batch_approve(*, proposals, by, **decision) -> int:
+    """One decision approving every submitted proposal of the batch (all or none)."""
+    submitted = [p for p in proposals if p.status == ProposalStatus.SUBMITTED]
+    for proposal in submitted:
+        proposal_approve(proposal=proposal, by=by, **decision)
+    return len(submitted)

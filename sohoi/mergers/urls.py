@@ -21,4 +21,9 @@ urlpatterns = [
     path("proposals/<int:pk>/refuse/", views.proposal_refuse, name="proposal_refuse"),
     path("proposals/<int:pk>/execute/", views.proposal_execute, name="proposal_execute"),
     path("proposals/<int:pk>/annex.docx", views.proposal_annex, name="proposal_annex"),
+    path("province/", views.province, name="province"),
+    path("province/proposals/", views.province_create, name="province_create"),
+    path("province/submit/", views.province_submit, name="province_submit"),
+    path("province/approve/", views.province_approve, name="province_approve"),
+    path("province/execute/", views.province_execute, name="province_execute"),
 ]

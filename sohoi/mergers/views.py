@@ -300,3 +300,102 @@ def proposal_execute(request, pk):
 def proposal_annex(request, pk):
     proposal = _proposal(request, pk)
     return attachment(exports.simulation_annex(simulate(proposal)), f"phu-luc-de-an-{proposal.pk}.docx")
+
+
+# --- the province merger -----------------------------------------------------------------------------
+
+
+def _batch() -> str:
+    merger = settings.SOHOI_PROVINCE_MERGER
+    return f"Hợp nhất tỉnh {merger['continuing']} và tỉnh {merger['joining']}"
+
+
+def _batch_proposals():
+    return list(Proposal.objects.filter(batch=_batch()).prefetch_related("sources", "results").order_by("pk"))
+
+
+@login_required
+@require_perm("mergers.view_overlap")
+def province(request):
+    """Every association of the joining former province with its counterpart, the proposals made for
+    the pairs, and the province before and after them."""
+    merger = selectors.province_pairs()
+    proposals = _batch_proposals()
+    simulations = [simulate(p) for p in proposals if p.status != ProposalStatus.EXECUTED]
+    by_proposal = {s.plan.proposal.pk: s for s in simulations}
+    context = {
+        "merger": merger,
+        "rows": [(pair, by_proposal.get(pair.proposal.pk) if pair.proposal else None) for pair in merger.pairs],
+        "proposals": proposals,
+        "totals": selectors.province_totals(simulations),
+        "approve_form": ApproveForm(),
+        "statuses": ProposalStatus,
+        "names": settings.SOHOI_PROVINCE_MERGER,
+    }
+    return render(request, "mergers/province.html", context)
+
+
+def _province_step(request, act, message):
+    check_perm(request.user, "mergers.manage_proposals")
+    try:
+        count = act(_batch_proposals())
+    except ValidationError as error:
+        for text in error.messages:
+            messages.error(request, text)
+    else:
+        messages.success(request, message % {"n": count})
+    return redirect("mergers:province")
+
+
+@login_required
+@require_POST
+def province_create(request):
+    chosen = set(request.POST.getlist("pair"))
+    return _province_step(
+        request,
+        lambda _proposals: len(
+            services.province_proposals_create(
+                pairs=[p for p in selectors.province_pairs().pairs if f"{p.continuing.pk}-{p.joining.pk}" in chosen],
+                by=request.user,
+                batch=_batch(),
+            )
+        ),
+        _("%(n)s proposals were created."),
+    )
+
+
+@login_required
+@require_POST
+def province_submit(request):
+    return _province_step(
+        request,
+        lambda proposals: services.batch_submit(proposals=proposals, by=request.user),
+        _("%(n)s proposals were submitted."),
+    )
+
+
+@login_required
+@require_POST
+def province_approve(request):
+    form = ApproveForm(request.POST)
+    if not form.is_valid():
+        check_perm(request.user, "mergers.manage_proposals")
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return redirect("mergers:province")
+    return _province_step(
+        request,
+        lambda proposals: services.batch_approve(proposals=proposals, by=request.user, **form.cleaned_data),
+        _("The decision was recorded for %(n)s proposals."),
+    )
+
+
+@login_required
+@require_POST
+def province_execute(request):
+    return _province_step(
+        request,
+        lambda proposals: execute.batch_execute(proposals=proposals, by=request.user),
+        _("%(n)s reorganisations were carried out."),
+    )

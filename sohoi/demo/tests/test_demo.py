@@ -10,6 +10,7 @@ from sohoi.conferences.models import Conference, Task
 from sohoi.conferences.status import task_status
 from sohoi.identity.models import CandidatePair, PersonMerge
 from sohoi.members.models import Membership
+from sohoi.mergers.models import Proposal
 from sohoi.people.models import Person
 from sohoi.registry.models import Association, Branch, Term
 from sohoi.reporting.models import ConsolidatedReport, Report, ReportingPeriod
@@ -26,23 +27,37 @@ def test_the_demo_province_is_deterministic_and_loads_once(capsys):
     statuses = dict(Association.objects.values_list("status").annotate(n=Count("id")))
     assert statuses == {"active": 29, "ceased": 13, "dissolved": 1, "permitted": 2, "proposed": 1, "suspended": 1}
     assert Association.objects.filter(name__endswith="tỉnh Bắc Kạn").count() == 16
-    assert Branch.objects.count() == 163
+    assert Branch.objects.count() == 143  # the new associations' branches are their predecessors'
+    # The 2025 consolidations went through the merger proposals: members, branches, tasks carried over.
+    proposals = Proposal.objects.filter(batch="Hợp nhất tỉnh Thái Nguyên và tỉnh Bắc Kạn")
+    assert set(proposals.values_list("status", flat=True)) == {"executed"}
+    assert proposals.count() == 6
+    new_elderly = Association.objects.get(name="Hội Người cao tuổi tỉnh Thái Nguyên (mới)")
+    predecessors = Membership.objects.filter(
+        association__predecessor_links__isnull=True, carried_to__association=new_elderly
+    )
+    assert (predecessors.count(), predecessors.values("person").distinct().count()) == (9000, 8962)
+    assert Membership.objects.filter(association=new_elderly, left_on__isnull=True).count() == 8962
+    assert not Membership.objects.filter(association__status="ceased", left_on__isnull=True).exists()
+    cared = Task.objects.get(title="Chăm lo đời sống vật chất, tinh thần của hội viên")  # the seed's 2023 task
+    assert cared.lead_association == new_elderly
+    assert cared.updates.latest("pk").text.startswith("Hội Người cao tuổi tỉnh Bắc Kạn → Hội Người cao tuổi tỉnh")
     new_red_cross = Association.objects.get(name="Hội Chữ thập đỏ tỉnh Thái Nguyên (mới)")
     assert sorted(link.predecessor.name for link in new_red_cross.predecessor_links.all()) == [
         "Hội Chữ thập đỏ tỉnh Bắc Kạn",
         "Hội Chữ thập đỏ tỉnh Thái Nguyên",
     ]
     assert Term.objects.get(association=new_red_cross).number == 1
-    assert Membership.objects.count() == 29385
+    assert Membership.objects.count() == 57859  # the predecessors' stay as history
     # The duplicates found: the pairs proposed for merging merged, the doubtful ones waiting for review.
     decisions = dict(CandidatePair.objects.values_list("decision").annotate(n=Count("id")))
-    assert decisions == {"merged": 123, "pending": 68, "unsure": 4}
-    assert PersonMerge.objects.count() == 123
-    assert Person.objects.filter(memberships__isnull=False).distinct().count() == 27768 - 123
-    both = Person.objects.filter(memberships__association__name="Hội Người cao tuổi tỉnh Thái Nguyên (mới)").filter(
+    assert decisions == {"merged": 114, "pending": 104, "unsure": 40}
+    assert PersonMerge.objects.count() == 114
+    assert Person.objects.filter(memberships__isnull=False).distinct().count() == 32042
+    both = Person.objects.filter(memberships__association=new_elderly, memberships__left_on__isnull=True).filter(
         memberships__association__name="Hội Chữ thập đỏ tỉnh Thái Nguyên (mới)"
     )
-    assert both.count() == 1617 + 123  # each merge joined an Elderly member and a Red Cross member
+    assert both.distinct().count() == 1724  # a fifth of the elders in the Red Cross too, and the merged pairs
     states = [
         (
             p.regime.title,
@@ -76,8 +91,8 @@ def test_the_demo_province_is_deterministic_and_loads_once(capsys):
     rows = quota_table(User.objects.get(username="sonoivu"), 2026, dt.date(2026, 11, 24))
     assert (len(rows), sum(r.quota for r in rows), sum(r.within for r in rows), sum(r.over for r in rows)) == (
         21,
-        75,
-        71,
+        81,
+        84,
         6,
     )
     assert Transfer.objects.filter(status="proposed").count() == 1

@@ -79,6 +79,7 @@ MATRIX = [
     ("/mergers/proposals/{proposal}/annex.docx", READ_A),
     ("/mergers/proposals/{proposal}/documents/{document}/", READ_A),
     ("/mergers/proposals/{proposal}/edit/", WRITE_A_PROVINCE),
+    ("/mergers/province/", (200, 403, 403, 200, 302)),
     ("/members/conflicts/?show=resolved", PROVINCE_ONLY),
     ("/reports/", LOGGED_IN),
     ("/reports/periods/{period}/", (200, 403, 403, 200, 302)),
@@ -295,6 +296,10 @@ WRITES = [
     ("/mergers/proposals/{proposal}/approve/", WRITE_A_PROVINCE),
     ("/mergers/proposals/{proposal}/refuse/", WRITE_A_PROVINCE),
     ("/mergers/proposals/{proposal}/execute/", WRITE_A_PROVINCE),
+    ("/mergers/province/proposals/", PROVINCE_ONLY),
+    ("/mergers/province/submit/", PROVINCE_ONLY),
+    ("/mergers/province/approve/", PROVINCE_ONLY),
+    ("/mergers/province/execute/", PROVINCE_ONLY),
 ]
 
 
