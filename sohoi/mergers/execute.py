@@ -213,7 +213,8 @@ STAGES = (
 
 def batch_execute(*, proposals, by) -> int:
     """Carry out every approved proposal of a batch together: all of them, or — on any failure — none."""
-    approved = [p for p in proposals if p.status == ProposalStatus.APPROVED]
+    approved = Proposal.objects.filter(pk__in=[p.pk for p in proposals], status=ProposalStatus.APPROVED)
+    approved = list(approved.order_by("pk"))
     with transaction.atomic():
         for proposal in approved:
             proposal_execute(proposal=proposal, by=by)

@@ -271,7 +271,7 @@ def province_proposals_create(*, pairs, by, batch: str) -> list[Proposal]:
 
 @transaction.atomic
 def batch_submit(*, proposals, by, on=None) -> int:
-    drafts = [p for p in proposals if p.status == ProposalStatus.DRAFT]
+    drafts = list(Proposal.objects.filter(pk__in=[p.pk for p in proposals], status=ProposalStatus.DRAFT).order_by("pk"))
     for proposal in drafts:
         proposal_submit(proposal=proposal, by=by, on=on)
     return len(drafts)
@@ -280,7 +280,9 @@ def batch_submit(*, proposals, by, on=None) -> int:
 @transaction.atomic
 def batch_approve(*, proposals, by, **decision) -> int:
     """One decision approving every submitted proposal of the batch (all or none)."""
-    submitted = [p for p in proposals if p.status == ProposalStatus.SUBMITTED]
+    submitted = list(
+        Proposal.objects.filter(pk__in=[p.pk for p in proposals], status=ProposalStatus.SUBMITTED).order_by("pk")
+    )
     for proposal in submitted:
         proposal_approve(proposal=proposal, by=by, **decision)
     return len(submitted)
