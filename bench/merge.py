@@ -178,15 +178,19 @@ def phase_run(memberships: int) -> dict:
     moving = list(Membership.objects.filter(association_id__in=source_ids, left_on__isnull=True)[:NAIVE_SLICE])
     started = time.perf_counter()
     with transaction.atomic():
+        carried = {}  # a person in both sources: one membership at the result
         for old in moving:
-            new = Membership(
-                person_id=old.person_id,
-                association=target,
-                member_type=old.member_type,
-                joined_on=DECIDED,
-                member_since=old.joined_on,
-            )
-            new.save()
+            new = carried.get(old.person_id)
+            if new is None:
+                new = Membership(
+                    person_id=old.person_id,
+                    association=target,
+                    member_type=old.member_type,
+                    joined_on=DECIDED,
+                    member_since=old.joined_on,
+                )
+                new.save()
+                carried[old.person_id] = new
             old.left_on, old.carried_to = DECIDED, new
             old.save()
     naive = time.perf_counter() - started

@@ -1,6 +1,7 @@
 """Reads of the registry, scoped by who asks. Every view gets its associations from here."""
 
 import datetime as dt
+from dataclasses import dataclass
 
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
@@ -9,7 +10,16 @@ from sohoi.accounts.models import Role
 from sohoi.accounts.roles import association_ids_of, role_of
 from sohoi.core.text import fold
 from sohoi.registry import law
-from sohoi.registry.models import Association, Branch, LeadershipRole, LegalEvent, LineageRole, Status, Term
+from sohoi.registry.models import (
+    Association,
+    AssociationLink,
+    Branch,
+    LeadershipRole,
+    LegalEvent,
+    LineageRole,
+    Status,
+    Term,
+)
 
 
 def association_list_for_user(user) -> QuerySet[Association]:
@@ -125,3 +135,116 @@ def upcoming_deadlines(user, today: dt.date, horizon_days: int) -> list[tuple[As
         if deadline.due <= limit
     ]
     return sorted(rows, key=lambda row: (row[1].due, row[0].name_folded))
+
+
+@dataclass
+class LineageNode:
+    association: Association
+    x: int
+    y: int
+    lines: list[tuple[int, str]]  # the name, wrapped: (y, text)
+    current: bool
+
+
+@dataclass
+class LineageEdge:
+    link: AssociationLink
+    x1: int
+    y1: int
+    x2: int
+    y2: int
+
+    @property
+    def label_x(self) -> int:
+        return (self.x1 + self.x2) // 2
+
+    @property
+    def label_y(self) -> int:
+        return (self.y1 + self.y2) // 2 - 6
+
+
+@dataclass
+class Lineage:
+    nodes: list[LineageNode]
+    edges: list[LineageEdge]
+    width: int
+    height: int
+
+
+NODE_W, NODE_H, GAP_X, GAP_Y = 280, 64, 180, 24
+
+
+def _wrap(name: str, width: int = 36) -> list[str]:
+    lines, line = [], ""
+    for word in name.split():
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    return [*lines, line][:3]
+
+
+def lineage(association: Association) -> Lineage:
+    """Every association linked to this one through reorganisations, however far back or forward, laid
+    out in columns by generation (a predecessor always left of its successor), each edge with its kind
+    and decision. Two queries a generation."""
+    seen, frontier, links = {association.pk}, {association.pk}, {}
+    while frontier:
+        found = AssociationLink.objects.filter(Q(predecessor__in=frontier) | Q(successor__in=frontier)).select_related(
+            "decision", "predecessor", "successor"
+        )
+        frontier = set()
+        for link in found:
+            links[link.pk] = link
+            for pk in (link.predecessor_id, link.successor_id):
+                if pk not in seen:
+                    seen.add(pk)
+                    frontier.add(pk)
+    associations = Association.objects.in_bulk(seen)
+    depth = dict.fromkeys(seen, 0)
+    for _ in range(len(seen)):  # longest path from a root: at most one pass a generation
+        changed = False
+        for link in links.values():
+            if depth[link.successor_id] < depth[link.predecessor_id] + 1:
+                depth[link.successor_id] = depth[link.predecessor_id] + 1
+                changed = True
+        if not changed:
+            break
+    for _ in range(len(seen)):  # then each as close to its successors as it can stand: next to the nearest
+        changed = False
+        for pk in seen:
+            later = [depth[k.successor_id] for k in links.values() if k.predecessor_id == pk]
+            if later and depth[pk] < min(later) - 1:
+                depth[pk] = min(later) - 1
+                changed = True
+        if not changed:
+            break
+    columns: dict[int, list[Association]] = {}
+    for pk, d in depth.items():
+        columns.setdefault(d, []).append(associations[pk])
+    position = {}
+    for d, members in columns.items():
+        for row, a in enumerate(sorted(members, key=lambda a: a.name_folded)):
+            position[a.pk] = (20 + d * (NODE_W + GAP_X), 20 + row * (NODE_H + GAP_Y))
+    nodes = [
+        LineageNode(
+            associations[pk],
+            x,
+            y,
+            [(y + 18 + 14 * i, line) for i, line in enumerate(_wrap(associations[pk].name))],
+            pk == association.pk,
+        )
+        for pk, (x, y) in position.items()
+    ]
+    edges = []
+    for link in sorted(links.values(), key=lambda k: k.pk):
+        (x1, y1), (x2, y2) = position[link.predecessor_id], position[link.successor_id]
+        edges.append(LineageEdge(link, x1 + NODE_W, y1 + NODE_H // 2, x2, y2 + NODE_H // 2))
+    tallest = max(len(members) for members in columns.values())
+    return Lineage(
+        nodes=sorted(nodes, key=lambda n: (n.x, n.y)),
+        edges=edges,
+        width=40 + len(columns) * NODE_W + (len(columns) - 1) * GAP_X,
+        height=40 + tallest * NODE_H + (tallest - 1) * GAP_Y,
+    )

@@ -10,6 +10,7 @@ urlpatterns = [
     path("<int:pk>/", views.association_detail, name="detail"),
     path("<int:pk>/tab/<slug:tab>/", views.association_detail, name="detail_tab"),
     path("<int:pk>/edit/", views.association_edit, name="edit"),
+    path("<int:pk>/lineage/", views.association_lineage, name="lineage"),
     path("<int:pk>/events/new/", views.event_create, name="event_create"),
     path("<int:pk>/branches/new/", views.branch_create, name="branch_create"),
     path("<int:pk>/branches/<int:branch_pk>/edit/", views.branch_edit, name="branch_edit"),

@@ -102,6 +102,16 @@ def association_detail(request, pk, tab="overview"):
 
 
 @login_required
+def association_lineage(request, pk):
+    """The graph of an association's predecessors and successors across every reorganisation."""
+    association = selectors.association_get_for_user(request.user, pk)
+    check_perm(request.user, "registry.view_association", association)
+    graph = selectors.lineage(association)
+    visible = set(selectors.association_list_for_user(request.user).values_list("pk", flat=True))
+    return render(request, "registry/lineage.html", {"association": association, "graph": graph, "visible": visible})
+
+
+@login_required
 @require_http_methods(["GET", "POST"])
 def association_edit(request, pk):
     association = selectors.association_get_for_user(request.user, pk)

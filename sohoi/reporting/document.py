@@ -27,6 +27,13 @@ def default_narrative(period, data, c) -> list[str]:
         if data.previous_totals:
             line += f" ({_signed(data.totals[first.code] - data.previous_totals[first.code])} so với kỳ trước)"
         lines.append(line + ".")
+        for item in data.lineage:
+            names = ", ".join(p.name for p in item.predecessors)
+            lines.append(
+                f"{item.association.name}: {first.label.lower()} {number_text(item.values[first.code])}, "
+                f"{_signed(item.change(first.code))} so với tổng của các hội hợp nhất ({names}: "
+                f"{number_text(item.previous[first.code])})."
+            )
     return lines
 
 

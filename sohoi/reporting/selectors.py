@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django.db.models import Max, Min, Q, QuerySet
 
 from sohoi.core.text import parse_whole_number
-from sohoi.registry.models import Association, EventKind, LineageRole, Status
+from sohoi.registry.models import Association, AssociationLink, EventKind, LineageRole, Status
 from sohoi.reporting.models import ConsolidatedReport, Report, ReportingPeriod, ReportStatus
 
 # The events that give an association legal existence, and those that end it.
@@ -97,6 +97,26 @@ class Consolidation:
     previous_totals: dict  # the same regime's period before, for the change column
     previous: ReportingPeriod | None
     texts: list[tuple[str, list[tuple[Association, str]]]]  # text sections gathered by association
+    lineage: list["LineageLine"] = ()  # results of a reorganisation, against their predecessors
+
+
+@dataclass
+class LineageLine:
+    """An association formed by a reorganisation since the previous period, beside the sum of its
+    predecessors' figures for that period ("so với tổng của các hội hợp nhất")."""
+
+    association: Association
+    predecessors: list[Association]
+    values: dict
+    previous: dict
+
+    def change(self, code: str) -> int:
+        return self.values[code] - self.previous[code]
+
+    @property
+    def pairs(self) -> list[tuple[int, int]]:
+        """(this period, the predecessors' sum) for the first three indicators."""
+        return [(self.values[code], self.previous[code]) for code in list(self.values)[:3]]
 
 
 def consolidation(period: ReportingPeriod) -> Consolidation:
@@ -134,14 +154,37 @@ def consolidation(period: ReportingPeriod) -> Consolidation:
         if i.kind == IndicatorKind.TEXT
     ]
     texts = [(label, entries) for label, entries in texts if entries]  # sections nobody wrote are left out
+    rows = [(r.association, numbers(r.values)) for r in reports]
     return Consolidation(
         indicators=numeric,
-        rows=[(r.association, numbers(r.values)) for r in reports],
+        rows=rows,
         totals=total(reports),
         previous_totals=total(accepted(previous)) if previous else {},
         previous=previous,
         texts=texts,
+        lineage=_lineage(rows, accepted(previous), numbers) if previous else [],
     )
+
+
+def _lineage(rows, previous_reports, numbers) -> list[LineageLine]:
+    """For each association of `rows` with no report of its own in the previous period but predecessors
+    (registry lineage links) that reported then: their figures added up."""
+    earlier = {r.association_id: r for r in previous_reports}
+    ids = [a.pk for a, _values in rows if a.pk not in earlier]
+    links: dict[int, list[Association]] = {}
+    for link in AssociationLink.objects.filter(successor__in=ids).select_related("predecessor").order_by("pk"):
+        links.setdefault(link.successor_id, []).append(link.predecessor)
+    lines = []
+    for association, values in rows:
+        reported = [p for p in links.get(association.pk, []) if p.pk in earlier]
+        if not reported:
+            continue
+        previous = dict.fromkeys(values, 0)
+        for predecessor in reported:
+            for code, value in numbers(earlier[predecessor.pk].values).items():
+                previous[code] += value
+        lines.append(LineageLine(association, reported, values, previous))
+    return lines
 
 
 def change(data: Consolidation, code: str) -> int | None:
