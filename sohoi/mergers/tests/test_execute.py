@@ -174,3 +174,41 @@ def test_only_an_approved_proposal_is_carried_out(cast):
     proposal = consolidation(cast, s, approve=False)
     with pytest.raises(ApplicationError, match="Chỉ đề án đã được phê duyệt"):
         execute.proposal_execute(proposal=proposal, by=cast.province_officer)
+
+
+def test_a_separation_moves_only_the_branches_the_plan_gives_the_new_association(cast):
+    """Tách: the source continues; the branch given to the new association goes with its members."""
+    from sohoi.mergers import services
+    from sohoi.mergers.models import BranchAction
+
+    s = build(cast)
+    proposal = services.proposal_create(
+        kind="separation",
+        title="Tách chi hội Đức Xuân",
+        sources=[s.a],
+        results=[{"name": "Hội Chữ thập đỏ phường Đức Xuân"}],
+        by=cast.province_officer,
+    )
+    services.branch_plan_set(
+        proposal=proposal,
+        branch=s.branches["a_duc_xuan"],
+        action=BranchAction.KEEP,
+        result=proposal.results.get(),
+        by=cast.province_officer,
+    )
+    services.proposal_submit(proposal=proposal, by=cast.province_officer)
+    services.proposal_approve(
+        proposal=proposal, number="9/QĐ-UBND", issued_on=DECIDED, authority="UBND tỉnh", by=cast.province_officer
+    )
+    simulated = simulate(proposal).results[0].members
+    execute.proposal_execute(proposal=proposal, by=cast.province_officer)
+    new = proposal.results.get().association
+    s.a.refresh_from_db()
+    assert (s.a.status, new.status) == (Status.ACTIVE, Status.PERMITTED)
+    moved = Membership.objects.filter(association=new, left_on__isnull=True)
+    assert sorted(m.person.full_name for m in moved) == ["Hà Văn Nam", "Nông Văn Thắng"] and simulated == 2
+    assert list(
+        Membership.objects.filter(association=s.a, left_on__isnull=True).values_list("person__full_name", flat=True)
+    ) == ["Hoàng Thị Lan"]
+    assert Branch.objects.get(pk=s.branches["a_duc_xuan"].pk).association_id == new.pk
+    assert Staff.objects.filter(association=s.a, ends_on__isnull=True).count() == 1  # the source keeps its staff
