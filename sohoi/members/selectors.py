@@ -40,13 +40,19 @@ def active_on(qs: QuerySet[Membership], day: dt.date) -> QuerySet[Membership]:
 def joined_between(qs: QuerySet[Membership], start: dt.date, end: dt.date) -> QuerySet[Membership]:
     """Who joined in [start, end]. A membership that ended the day it began (a second record of a
     person who was a member already, ended when the two records were merged) was no day a membership:
-    it is no joining."""
-    return qs.filter(joined_on__range=(start, end)).exclude(left_on=F("joined_on"))
+    it is no joining; nor is one a reorganisation carried on from a predecessor (a member since
+    earlier, sohoi.members.carry)."""
+    return (
+        qs.filter(joined_on__range=(start, end))
+        .exclude(left_on=F("joined_on"))
+        .exclude(member_since__lt=F("joined_on"))
+    )
 
 
 def left_between(qs: QuerySet[Membership], start: dt.date, end: dt.date) -> QuerySet[Membership]:
-    """Who left in [start, end], but for a membership that ended the day it began (see joined_between)."""
-    return qs.filter(left_on__range=(start, end)).exclude(left_on=F("joined_on"))
+    """Who left in [start, end], but for a membership that ended the day it began (see joined_between)
+    and one a reorganisation carried on to its result: that member did not leave."""
+    return qs.filter(left_on__range=(start, end)).exclude(left_on=F("joined_on")).exclude(carried_to__isnull=False)
 
 
 def age_band_range(band: str, today: dt.date) -> tuple[dt.date, dt.date]:

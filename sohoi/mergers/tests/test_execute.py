@@ -9,6 +9,7 @@ import pytest
 from sohoi.conferences.models import Task, TaskUpdate
 from sohoi.core.errors import ApplicationError
 from sohoi.members.models import Membership
+from sohoi.members.selectors import joined_between, left_between
 from sohoi.mergers import execute
 from sohoi.mergers.models import ProposalStatus
 from sohoi.mergers.simulate import simulate
@@ -103,6 +104,9 @@ def test_the_consolidation_is_carried_out_whole_and_as_simulated(cast):
     later = open_new.get(person=s.persons["later"])
     assert (later.joined_on, later.member_since) == (dt.date(2026, 12, 15), dt.date(2026, 12, 15))
     assert open_new.get(person=s.persons["no_branch"]).branch_id is None
+    # nobody joined or left: the figures of the period see members carried on
+    assert joined_between(Membership.objects.filter(association=new), DECIDED, DECIDED).count() == 0
+    assert left_between(Membership.objects.filter(association__in=[s.a, s.b]), DECIDED, DECIDED).count() == 0
     former = Membership.objects.get(person=s.persons["former"])
     assert (former.association_id, former.left_on, former.carried_to_id) == (s.a.pk, dt.date(2023, 5, 1), None)
 
