@@ -160,8 +160,8 @@ def write(path: str, *, attached: bool, association_id: int, rows: int, all_or_n
     # Everything the write asks of the registry is asked before bulk_load drops the indexes.
     if connection.vendor == "sqlite":
         source = "staged.staged" if attached else _temp_copy(path)
-        _refuse_late_in_sql(outcome, association_id, open_branches, source)
         _known_in_sql(source)
+        _refuse_late_in_sql(outcome, association_id, open_branches, source)
         with bulk_load(rows):
             _write_in_sql(outcome, association_id, source)
     else:
@@ -299,8 +299,8 @@ def _copy_streaming(
 
 
 def _refuse_late_in_sql(outcome: Outcome, association_id: int, open_branches: set[int], source: str) -> None:
-    """SQLite: the staged rows the registry now refuses (persons registered under their CCCD, found by a
-    join and judged in Python; closed branches) taken out of the staging `source`."""
+    """SQLite: the staged rows the registry now refuses (persons registered under their CCCD, as
+    _known_in_sql found them, judged in Python; closed branches) taken out of the staging `source`."""
     with connection.cursor() as wrapper:
         cursor = wrapper.cursor  # the driver's own
         late: dict[int, bool] = {}
@@ -308,7 +308,8 @@ def _refuse_late_in_sql(outcome: Outcome, association_id: int, open_branches: se
             "SELECT s.row, s.cccd, s.full_name, s.name_folded, s.birth_date, s.birth_precision, p.id, "
             "p.name_folded, p.birth_date, p.birth_precision, EXISTS (SELECT 1 FROM members_membership m "
             "WHERE m.person_id = p.id AND m.association_id = ? AND m.left_on IS NULL) "
-            f"FROM {source} s JOIN people_person p ON p.cccd = s.cccd WHERE s.cccd <> '' ORDER BY s.row",
+            f"FROM {source} s JOIN temp.import_known k ON k.row = s.row JOIN people_person p ON p.id = k.person_id "
+            "ORDER BY s.row",
             [association_id],
         )
         for row, cccd, name, folded, birth, precision, *found in cursor.fetchall():
@@ -327,11 +328,13 @@ def _refuse_late_in_sql(outcome: Outcome, association_id: int, open_branches: se
                 late[row] = True
         outcome.problems.sort(key=lambda p: p.row)
         cursor.executemany(f"DELETE FROM {source} WHERE row = ?", [(row,) for row in late])
+        cursor.executemany("DELETE FROM temp.import_known WHERE row = ?", [(row,) for row in late])
 
 
 def _known_in_sql(source: str) -> None:
-    """SQLite: the person already registered under each remaining staged row's CCCD, kept in a
-    temporary table while the indexes are still there."""
+    """SQLite: the person already registered under each staged row's CCCD, kept in a temporary table
+    while the indexes are still there — one pass over the staging, which the refusals and the write
+    both read."""
     with connection.cursor() as wrapper:
         cursor = wrapper.cursor  # the driver's own
         cursor.execute("DROP TABLE IF EXISTS temp.import_known")
