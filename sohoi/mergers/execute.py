@@ -25,7 +25,7 @@ from sohoi.audit.services import audit_log
 from sohoi.conferences.services import tasks_reassign
 from sohoi.core.errors import ApplicationError
 from sohoi.members.carry import memberships_carry
-from sohoi.mergers.models import Proposal, ProposalKind, ProposalStatus
+from sohoi.mergers.models import BatchRun, Proposal, ProposalKind, ProposalStatus, RunStatus
 from sohoi.mergers.plan import Plan, plan_for
 from sohoi.registry import services as registry
 from sohoi.registry.models import Association, EventKind, LegalEvent, LineageRole
@@ -219,3 +219,40 @@ def batch_execute(*, proposals, by) -> int:
         for proposal in approved:
             proposal_execute(proposal=proposal, by=by)
     return len(approved)
+
+
+def batch_run_start(*, proposals, batch: str, by) -> BatchRun:
+    """Queue the approved proposals of `batch` for the worker (mergers.tasks): the page polls the row."""
+    approved = [p.pk for p in proposals if p.status == ProposalStatus.APPROVED]
+    if not approved:
+        raise ApplicationError(_("No approved proposal is waiting to be carried out."))
+    if BatchRun.objects.filter(batch=batch, status__in=[RunStatus.QUEUED, RunStatus.RUNNING]).exists():
+        raise ApplicationError(_("These proposals are being carried out already."))
+    run = BatchRun.objects.create(batch=batch, total=len(approved), created_by=by)
+    from sohoi.mergers.tasks import run_batch  # tasks import this module
+
+    transaction.on_commit(lambda: run_batch.enqueue(run.pk))
+    return run
+
+
+def batch_run(run: BatchRun) -> BatchRun:
+    """The worker's side: each approved proposal of the batch carried out in its own transaction, the
+    progress counted on the row between them. A proposal that fails stops the run there; those carried
+    out before it stay carried out, it and the rest stay approved."""
+    BatchRun.objects.filter(pk=run.pk).update(status=RunStatus.RUNNING)
+    proposals = Proposal.objects.filter(batch=run.batch, status=ProposalStatus.APPROVED).order_by("pk")
+    for done, proposal in enumerate(proposals, start=1):
+        try:
+            proposal_execute(proposal=proposal, by=run.created_by)
+        except ApplicationError as error:
+            BatchRun.objects.filter(pk=run.pk).update(
+                status=RunStatus.FAILED,
+                finished_at=timezone.now(),
+                message=f"{proposal.title}: {' '.join(error.messages)}",
+            )
+            run.refresh_from_db()
+            return run
+        BatchRun.objects.filter(pk=run.pk).update(done=done)
+    BatchRun.objects.filter(pk=run.pk).update(status=RunStatus.DONE, finished_at=timezone.now())
+    run.refresh_from_db()
+    return run

@@ -165,3 +165,34 @@ class ProposalDocument(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class RunStatus(models.TextChoices):
+    QUEUED = "queued", _("Waiting")
+    RUNNING = "running", _("Carrying out")
+    DONE = "done", _("Done")
+    FAILED = "failed", _("Stopped")
+
+
+class BatchRun(models.Model):
+    """The approved proposals of a batch carried out by the worker, one after another, each whole: the
+    row the province page polls for progress."""
+
+    batch = models.CharField(_("province merger"), max_length=100)
+    status = models.CharField(_("status"), max_length=8, choices=RunStatus.choices, default=RunStatus.QUEUED)
+    total = models.PositiveIntegerField(default=0)
+    done = models.PositiveIntegerField(default=0)
+    message = models.TextField(blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.batch}: {self.done}/{self.total}"
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.done / self.total) if self.total else 0

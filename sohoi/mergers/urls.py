@@ -26,4 +26,5 @@ urlpatterns = [
     path("province/submit/", views.province_submit, name="province_submit"),
     path("province/approve/", views.province_approve, name="province_approve"),
     path("province/execute/", views.province_execute, name="province_execute"),
+    path("province/run/", views.province_run, name="province_run"),
 ]

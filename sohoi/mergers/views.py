@@ -23,7 +23,7 @@ from sohoi.mergers.forms import (
     ProposalEditForm,
     RefuseForm,
 )
-from sohoi.mergers.models import Proposal, ProposalKind, ProposalStatus
+from sohoi.mergers.models import BatchRun, Proposal, ProposalKind, ProposalStatus
 from sohoi.mergers.reasons import SIGNALS, reasons
 from sohoi.mergers.simulate import FIGURES, simulate
 from sohoi.people.models import Person
@@ -331,6 +331,7 @@ def province(request):
         "approve_form": ApproveForm(),
         "statuses": ProposalStatus,
         "names": settings.SOHOI_PROVINCE_MERGER,
+        "run": BatchRun.objects.filter(batch=_batch()).first(),
     }
     return render(request, "mergers/province.html", context)
 
@@ -394,8 +395,17 @@ def province_approve(request):
 @login_required
 @require_POST
 def province_execute(request):
+    """The approved proposals queued for the worker: the page shows the run's progress."""
     return _province_step(
         request,
-        lambda proposals: execute.batch_execute(proposals=proposals, by=request.user),
-        _("%(n)s reorganisations were carried out."),
+        lambda proposals: execute.batch_run_start(proposals=proposals, batch=_batch(), by=request.user).total,
+        _("%(n)s proposals are being carried out, one after another."),
     )
+
+
+@login_required
+@require_perm("mergers.view_overlap")
+def province_run(request):
+    """The latest run's progress, for the province page to poll."""
+    run = BatchRun.objects.filter(batch=_batch()).first()
+    return render(request, "mergers/_run_status.html", {"run": run})

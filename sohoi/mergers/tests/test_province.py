@@ -7,7 +7,7 @@ import pytest
 
 from sohoi.members.models import Membership
 from sohoi.mergers import selectors
-from sohoi.mergers.models import Proposal, ProposalStatus
+from sohoi.mergers.models import BatchRun, Proposal, ProposalStatus
 from sohoi.mergers.tests.scenario import member, person
 from sohoi.registry.models import Association, Status
 from tests.factories import active_association
@@ -45,7 +45,9 @@ def test_each_bac_kan_association_is_paired_by_name_or_by_its_central_associatio
     assert [a.name for a in merger.joining_alone] == ["Hội Người mù tỉnh Bắc Kạn"]  # continues under the new province
 
 
-def test_the_proposals_are_created_simulated_decided_and_carried_out_together(cast, provinces):
+def test_the_proposals_are_created_simulated_decided_and_carried_out_together(
+    cast, provinces, django_capture_on_commit_callbacks
+):
     client = cast.client("province_officer")
     pairs = [f"{p.continuing.pk}-{p.joining.pk}" for p in selectors.province_pairs().pairs]
     response = client.post("/mergers/province/proposals/", {"pair": pairs}, follow=True)
@@ -65,8 +67,13 @@ def test_the_proposals_are_created_simulated_decided_and_carried_out_together(ca
         "/mergers/province/approve/",
         {"number": "1234/QĐ-UBND", "issued_on": "2025-08-20", "authority": "UBND tỉnh Thái Nguyên"},
     )
-    response = client.post("/mergers/province/execute/", follow=True)
-    assert [str(m) for m in response.context["messages"]][-1] == "Đã thực hiện 2 đề án sắp xếp."
+    with django_capture_on_commit_callbacks(execute=True):  # the worker's task, run at once here
+        response = client.post("/mergers/province/execute/", follow=True)
+    assert [str(m) for m in response.context["messages"]][-1] == "Đang thực hiện lần lượt 2 đề án."
+    run = BatchRun.objects.get()
+    assert (run.status, run.done, run.total, run.percent) == ("done", 2, 2, 100)
+    status = client.get("/mergers/province/run/").content.decode()
+    assert "2 / 2 đề án đã thực hiện" in status and "hx-trigger" not in status  # finished: no more polling
     assert set(Proposal.objects.values_list("status", flat=True)) == {ProposalStatus.EXECUTED}
     lawyers = Association.objects.get(name="Hội Luật gia tỉnh Thái Nguyên (mới)")
     [carried] = Membership.objects.filter(association=lawyers, person__cccd="006060000099")
@@ -81,3 +88,29 @@ def test_only_province_officers_act_on_the_province_merger(cast, provinces):
     for url in ("/mergers/province/proposals/", "/mergers/province/submit/", "/mergers/province/execute/"):
         assert cast.client("leader").post(url).status_code == 403
     assert not Proposal.objects.exists()
+
+
+def test_a_run_that_fails_stops_at_that_proposal_and_keeps_the_ones_done(cast, provinces, monkeypatch):
+    from sohoi.core.errors import ApplicationError
+    from sohoi.mergers import execute, services
+
+    merger = selectors.province_pairs()
+    proposals = services.province_proposals_create(pairs=merger.pairs, by=None, batch="b")
+    services.batch_submit(proposals=proposals, by=None, on=dt.date(2025, 8, 1))
+    services.batch_approve(
+        proposals=proposals, by=None, number="5/QĐ-UBND", issued_on=dt.date(2025, 8, 20), authority="UBND tỉnh"
+    )
+    original = execute.tasks_reassign
+    calls = []
+
+    def second_fails(**kwargs):
+        calls.append(1)
+        if len(calls) == 2:
+            raise ApplicationError("Nhiệm vụ bị khóa.")
+        return original(**kwargs)
+
+    monkeypatch.setattr(execute, "tasks_reassign", second_fails)
+    run = execute.batch_run(BatchRun.objects.create(batch="b", total=2))
+    assert (run.status, run.done) == ("failed", 1)
+    assert run.message == f"{proposals[1].title}: Nhiệm vụ bị khóa."
+    assert list(Proposal.objects.order_by("pk").values_list("status", flat=True)) == ["executed", "approved"]

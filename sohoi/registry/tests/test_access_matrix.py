@@ -80,6 +80,7 @@ MATRIX = [
     ("/mergers/proposals/{proposal}/documents/{document}/", READ_A),
     ("/mergers/proposals/{proposal}/edit/", WRITE_A_PROVINCE),
     ("/mergers/province/", (200, 403, 403, 200, 302)),
+    ("/mergers/province/run/", (200, 403, 403, 200, 302)),
     ("/associations/{a}/lineage/", READ_A),
     ("/members/conflicts/?show=resolved", PROVINCE_ONLY),
     ("/reports/", LOGGED_IN),
