@@ -229,7 +229,7 @@ class DemoBuilder:
                 results=[{"name": f"{name} tỉnh Thái Nguyên (mới)", "abbreviation": tn.abbreviation}],
                 boundary_change=True,
                 reason=mergers.PROVINCE_REASON,
-                batch="Hợp nhất tỉnh Thái Nguyên và tỉnh Bắc Kạn",
+                batch=mergers.province_batch(),
                 by=province,
             )
             mergers.proposal_submit(proposal=proposal, by=province, on=day - dt.timedelta(days=21))

@@ -223,7 +223,11 @@ def batch_execute(*, proposals, by) -> int:
 
 def batch_run_start(*, proposals, batch: str, by) -> BatchRun:
     """Queue the approved proposals of `batch` for the worker (mergers.tasks): the page polls the row."""
-    approved = [p.pk for p in proposals if p.status == ProposalStatus.APPROVED]
+    approved = list(
+        Proposal.objects.filter(pk__in=[p.pk for p in proposals], status=ProposalStatus.APPROVED).values_list(
+            "pk", flat=True
+        )
+    )
     if not approved:
         raise ApplicationError(_("No approved proposal is waiting to be carried out."))
     if BatchRun.objects.filter(batch=batch, status__in=[RunStatus.QUEUED, RunStatus.RUNNING]).exists():

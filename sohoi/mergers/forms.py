@@ -1,7 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from sohoi.mergers.models import BranchAction, Proposal, ProposalKind
+from sohoi.core.files import check_upload
+from sohoi.mergers.models import BranchAction, Proposal, ProposalKind, ProposalResult
 from sohoi.mergers.services import PLAN_FIELDS
 from sohoi.people.models import Person
 from sohoi.registry.law import ENDED
@@ -70,10 +71,21 @@ class BranchPlanForm(forms.Form):
     action = forms.ChoiceField(label=_("What happens"), choices=BranchAction.choices)
     into = forms.ModelChoiceField(label=_("Merged into"), queryset=Branch.objects.none(), required=False)
     new_name = forms.CharField(label=_("New name"), max_length=200, required=False)
+    result = forms.ModelChoiceField(label=_("Goes to"), queryset=ProposalResult.objects.none(), required=False)
 
-    def __init__(self, *args, branches=(), **kwargs):
+    def __init__(self, *args, proposal, branches=(), **kwargs):
+        """`branches`: those it may merge into. Where the branch goes is asked only when there is a
+        choice: several results, or a separation (tách), where a branch stays unless it is given away."""
         super().__init__(*args, **kwargs)
         self.fields["into"].queryset = Branch.objects.filter(pk__in=[b.pk for b in branches])
+        results = proposal.results.order_by("pk")
+        if proposal.kind == ProposalKind.SEPARATION or results.count() > 1:
+            self.fields["result"].queryset = results
+            self.fields["result"].empty_label = (
+                _("Stays with the source") if proposal.kind == ProposalKind.SEPARATION else _("The first result")
+            )
+        else:
+            del self.fields["result"]
 
 
 class InterimLeaderForm(forms.Form):
@@ -92,6 +104,9 @@ class CommentForm(forms.Form):
 class DocumentForm(forms.Form):
     title = forms.CharField(label=_("Document title"), max_length=200)
     file = forms.FileField(label=_("File"))
+
+    def clean_file(self):
+        return check_upload(self.cleaned_data.get("file"))
 
 
 class ApproveForm(forms.Form):

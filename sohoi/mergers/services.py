@@ -3,6 +3,7 @@
 
 import datetime as dt
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -42,6 +43,10 @@ def _locked(proposal: Proposal, *statuses) -> Proposal:
 
 def _check_sides(kind: str, sources: list[Association], results: list[dict]) -> None:
     """Decree 126/2024 Art 32 (registry.law.SIDES): how many associations stand on each side."""
+    if kind == ProposalKind.MERGER and not results:
+        raise ApplicationError(
+            _("A merger needs the active association that receives the others, not one of them."), field="results"
+        )
     min_sources, min_results, max_results = law.SIDES[kind]
     label = EventKind(kind).label
     if len(sources) < min_sources:
@@ -124,7 +129,8 @@ def proposal_update(*, proposal: Proposal, by, **texts) -> Proposal:
             if getattr(proposal, name) != value:
                 changes[name] = [getattr(proposal, name), value]
                 setattr(proposal, name, value)
-    if "boundary_change" in texts:
+    if "boundary_change" in texts and proposal.boundary_change != bool(texts["boundary_change"]):
+        changes["boundary_change"] = [proposal.boundary_change, bool(texts["boundary_change"])]
         proposal.boundary_change = bool(texts["boundary_change"])
     proposal.save()
     if changes:
@@ -132,11 +138,22 @@ def proposal_update(*, proposal: Proposal, by, **texts) -> Proposal:
     return proposal
 
 
+_UNCHANGED = object()
+
+
 @transaction.atomic
 def branch_plan_set(
-    *, proposal: Proposal, branch: Branch, action: str, by, into: Branch | None = None, new_name: str = "", result=None
+    *,
+    proposal: Proposal,
+    branch: Branch,
+    action: str,
+    by,
+    into: Branch | None = None,
+    new_name: str = "",
+    result=_UNCHANGED,
 ) -> BranchPlan:
-    """What becomes of one of the sources' branches. A branch merges only into a branch that is kept."""
+    """What becomes of one of the sources' branches. A branch merges only into a branch that is kept.
+    `result`: the resulting association it goes to (None: the default, plan.plan_for); left out, as it was."""
     proposal = _locked(proposal, *EDITABLE)
     plan = BranchPlan.objects.get(proposal=proposal, branch=branch)
     if action == BranchAction.MERGE:
@@ -155,7 +172,9 @@ def branch_plan_set(
     plan.action = action
     plan.into = into if action == BranchAction.MERGE else None
     plan.new_name = clean_text(new_name) if action == BranchAction.KEEP else ""
-    if result is not None:
+    if result is not _UNCHANGED:
+        if result is not None and result.proposal_id != proposal.pk:
+            raise ApplicationError(_("Choose one of this proposal's resulting associations."), field="result")
         plan.result = result
     plan.save()
     audit_log(actor=by, action=Action.UPDATE, obj=proposal, note=f"{branch.name}: {BranchAction(action).label}")
@@ -170,6 +189,7 @@ def interim_leader_add(*, proposal: Proposal, person, position: str, by) -> Inte
     return leader
 
 
+@transaction.atomic
 def comment_add(*, proposal: Proposal, text: str, by) -> ProposalComment:
     text = text.strip()
     if not text:
@@ -179,6 +199,7 @@ def comment_add(*, proposal: Proposal, text: str, by) -> ProposalComment:
     return comment
 
 
+@transaction.atomic
 def document_add(*, proposal: Proposal, title: str, file, by) -> ProposalDocument:
     title = clean_text(title)
     if not title:
@@ -238,6 +259,12 @@ def proposal_refuse(*, proposal: Proposal, reason: str, by) -> Proposal:
     proposal.save()
     audit_log(actor=by, action=Action.UPDATE, obj=proposal, changes={"status": ["submitted", "refused"]}, note=reason)
     return proposal
+
+
+def province_batch() -> str:
+    """The label the province merger's proposals share (settings.SOHOI_PROVINCE_MERGER names the provinces)."""
+    merger = settings.SOHOI_PROVINCE_MERGER
+    return f"Hợp nhất tỉnh {merger['continuing']} và tỉnh {merger['joining']}"
 
 
 PROVINCE_REASON = (

@@ -111,9 +111,14 @@ def proposal_detail(request, pk):
         kept = [b for b in simulation.plan.branches if b.pk not in simulation.plan.into]
         for branch in simulation.plan.branches:
             plan = plans.get(branch.pk)
-            initial = {"action": plan.action, "into": plan.into_id, "new_name": plan.new_name} if plan else {}
+            initial = (
+                {"action": plan.action, "into": plan.into_id, "new_name": plan.new_name, "result": plan.result_id}
+                if plan
+                else {}
+            )
             others = [b for b in kept if b.pk != branch.pk]
-            branch_forms.append((branch, BranchPlanForm(initial=initial, branches=others, prefix=f"b{branch.pk}")))
+            form = BranchPlanForm(initial=initial, proposal=proposal, branches=others, prefix=f"b{branch.pk}")
+            branch_forms.append((branch, form))
     context = {
         "proposal": proposal,
         "simulation": simulation,
@@ -145,6 +150,12 @@ def _candidates(proposal):
     )
 
 
+def _errors_as_messages(request, form) -> None:
+    for errors in form.errors.values():
+        for error in errors:
+            messages.error(request, error)
+
+
 def _step(request, pk, perm: str, act, message: str, form=None):
     """One POST action on a proposal, back to its page: the form's errors, or the service's refusal, as
     messages there. `form`: a function of the proposal giving the bound form; `act(proposal, data)`."""
@@ -153,9 +164,7 @@ def _step(request, pk, perm: str, act, message: str, form=None):
     if form is not None:
         bound = form(proposal)
         if not bound.is_valid():
-            for errors in bound.errors.values():
-                for error in errors:
-                    messages.error(request, error)
+            _errors_as_messages(request, bound)
             return redirect("mergers:proposal", pk=pk)
         data = bound.cleaned_data
     try:
@@ -189,7 +198,7 @@ def proposal_edit(request, pk):
 def branch_plan(request, pk, branch_pk):
     def form(proposal):
         others = Branch.objects.filter(pk__in=proposal.branch_plans.exclude(branch_id=branch_pk).values("branch_id"))
-        return BranchPlanForm(request.POST, branches=others, prefix=f"b{branch_pk}")
+        return BranchPlanForm(request.POST, proposal=proposal, branches=others, prefix=f"b{branch_pk}")
 
     def act(proposal, data):
         branch = get_object_or_404(proposal.branch_plans, branch_id=branch_pk).branch
@@ -305,13 +314,12 @@ def proposal_annex(request, pk):
 # --- the province merger -----------------------------------------------------------------------------
 
 
-def _batch() -> str:
-    merger = settings.SOHOI_PROVINCE_MERGER
-    return f"Hợp nhất tỉnh {merger['continuing']} và tỉnh {merger['joining']}"
-
-
 def _batch_proposals():
-    return list(Proposal.objects.filter(batch=_batch()).prefetch_related("sources", "results").order_by("pk"))
+    return list(
+        Proposal.objects.filter(batch=services.province_batch())
+        .prefetch_related("sources", "results")
+        .order_by("pk")
+    )
 
 
 @login_required
@@ -331,7 +339,7 @@ def province(request):
         "approve_form": ApproveForm(),
         "statuses": ProposalStatus,
         "names": settings.SOHOI_PROVINCE_MERGER,
-        "run": BatchRun.objects.filter(batch=_batch()).first(),
+        "run": BatchRun.objects.filter(batch=services.province_batch()).first(),
     }
     return render(request, "mergers/province.html", context)
 
@@ -358,7 +366,7 @@ def province_create(request):
             services.province_proposals_create(
                 pairs=[p for p in selectors.province_pairs().pairs if f"{p.continuing.pk}-{p.joining.pk}" in chosen],
                 by=request.user,
-                batch=_batch(),
+                batch=services.province_batch(),
             )
         ),
         _("%(n)s proposals were created."),
@@ -381,9 +389,7 @@ def province_approve(request):
     form = ApproveForm(request.POST)
     if not form.is_valid():
         check_perm(request.user, "mergers.manage_proposals")
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
+        _errors_as_messages(request, form)
         return redirect("mergers:province")
     return _province_step(
         request,
@@ -398,7 +404,9 @@ def province_execute(request):
     """The approved proposals queued for the worker: the page shows the run's progress."""
     return _province_step(
         request,
-        lambda proposals: execute.batch_run_start(proposals=proposals, batch=_batch(), by=request.user).total,
+        lambda proposals: (
+            execute.batch_run_start(proposals=proposals, batch=services.province_batch(), by=request.user).total
+        ),
         _("%(n)s proposals are being carried out, one after another."),
     )
 
@@ -407,5 +415,5 @@ def province_execute(request):
 @require_perm("mergers.view_overlap")
 def province_run(request):
     """The latest run's progress, for the province page to poll."""
-    run = BatchRun.objects.filter(batch=_batch()).first()
+    run = BatchRun.objects.filter(batch=services.province_batch()).first()
     return render(request, "mergers/_run_status.html", {"run": run})

@@ -166,3 +166,41 @@ def test_every_step_is_audited(cast):
     ]
     proposal.refresh_from_db()
     assert (proposal.status, proposal.submitted_on) == (ProposalStatus.REFUSED, timezone.localdate())
+
+
+def test_bad_input_on_the_proposal_pages_gets_a_message_not_a_500(cast):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    s = build(cast)
+    client = cast.client("province_officer")
+    response = client.post("/mergers/proposals/new/", {"kind": "merger", "sources": [s.a.pk]})
+    assert response.context["form"].non_field_errors() == [
+        "Sáp nhập cần chọn hội đang hoạt động nhận sáp nhập, không phải một trong các hội được sáp nhập."
+    ]
+    client, proposal = _submitted(cast, s)
+    script = SimpleUploadedFile("to-trinh.exe", b"MZ", content_type="application/octet-stream")
+    response = client.post(
+        f"/mergers/proposals/{proposal.pk}/documents/", {"title": "Tờ trình", "file": script}, follow=True
+    )
+    assert _messages(response) == [
+        "Không thể đính kèm “to-trinh.exe”: chỉ nhận các tệp PDF, JPG, JPEG, PNG, DOC, DOCX, XLS, XLSX, ODT, ODS."
+    ]
+    assert not proposal.documents.exists()
+
+
+def test_in_a_separation_the_page_gives_a_branch_to_the_new_association(cast):
+    s = build(cast)
+    client = cast.client("province_officer")
+    client.post("/mergers/proposals/new/", {"kind": "separation", "sources": [s.a.pk], "result_name": "Hội Mới"})
+    proposal = Proposal.objects.get()
+    result = proposal.results.get()
+    branch = s.branches["a_duc_xuan"]
+    page = client.get(f"/mergers/proposals/{proposal.pk}/")
+    form = dict(page.context["branch_forms"])[Branch.objects.get(pk=branch.pk)]
+    assert form.fields["result"].empty_label == "Ở lại hội cũ"
+    assert page.context["simulation"].results[0].members == 0  # every branch stays until one is given
+    client.post(
+        f"/mergers/proposals/{proposal.pk}/branches/{branch.pk}/",
+        {f"b{branch.pk}-action": BranchAction.KEEP, f"b{branch.pk}-result": result.pk},
+    )
+    assert client.get(f"/mergers/proposals/{proposal.pk}/").context["simulation"].results[0].members == 2
