@@ -15,6 +15,7 @@ from sohoi.members.models import EligibilityRule, IdentityConflict, Membership, 
 from sohoi.people.cccd import normalise
 from sohoi.people.ethnicity import NAMES
 from sohoi.people.models import Person
+from sohoi.registry.models import AssociationLink, LegalEvent, LineageRole
 from sohoi.registry.selectors import association_list_for_user
 
 # Age bands of the figures and filters: (key, lowest age, highest age).
@@ -197,6 +198,50 @@ def member_figures(memberships: QuerySet[Membership], *, start: dt.date, end: dt
             for code, n in active.values_list("person__ethnicity").annotate(n=Count("id")).order_by("-n")
         ],
         by_commune=list(active.values_list("person__address_commune__name").annotate(n=Count("id")).order_by("-n")),
+    )
+
+
+@dataclass
+class PredecessorFigures:
+    """An association formed (or enlarged) by a reorganisation after the first day of a period: its
+    predecessors' active members on that day, added up ("so với tổng của các hội hợp nhất")."""
+
+    day: dt.date
+    event_on: dt.date
+    rows: list  # (association, active memberships on `day`), the association itself first when it had any
+    memberships: int
+    persons: int  # each person once, however many of the predecessors they were a member of
+
+
+def predecessor_figures(association, *, start: dt.date) -> PredecessorFigures | None:
+    """The members of the association's predecessors on `start`, when a reorganisation that made or
+    enlarged it took effect after `start`; else None. Counts only: no person is shown. Three queries."""
+    links = list(AssociationLink.objects.filter(successor=association).select_related("predecessor").order_by("pk"))
+    if not links:
+        return None
+    event_on = (
+        LegalEvent.objects.filter(
+            association=association,
+            lineage_role=LineageRole.TARGET,
+            decision__in=[link.decision_id for link in links],
+        )
+        .order_by("occurred_on")
+        .values_list("occurred_on", flat=True)
+        .first()
+    )
+    if event_on is None or event_on <= start:
+        return None
+    ids = [association.pk] + [link.predecessor_id for link in links]
+    active = active_on(Membership.objects.filter(association__in=ids), start)
+    counts = dict(active.values_list("association").annotate(n=Count("id")))
+    rows = [(association, counts[association.pk])] if counts.get(association.pk) else []
+    rows += [(link.predecessor, counts.get(link.predecessor_id, 0)) for link in links]
+    return PredecessorFigures(
+        day=start,
+        event_on=event_on,
+        rows=rows,
+        memberships=sum(counts.values()),
+        persons=active.values("person").distinct().count(),
     )
 
 

@@ -156,7 +156,15 @@ def _figures_page(request, memberships, association, sensitive: bool):
     return render(
         request,
         "members/figures.html",
-        {"association": association, "form": form, "figures": data, "start": start, "end": end, "sensitive": sensitive},
+        {
+            "association": association,
+            "form": form,
+            "figures": data,
+            "start": start,
+            "end": end,
+            "sensitive": sensitive,
+            "before": selectors.predecessor_figures(association, start=start) if association else None,
+        },
     )
 
 

@@ -8,7 +8,10 @@ are two syllables: "khuyết tật", "nhân đạo"), the cosine of the two vect
 from scikit-learn's TfidfVectorizer: that would bring numpy and scipy into a project that has
 neither (61 MB of wheels: numpy 17, scipy 35, scikit-learn 9; `pip download` on this machine), for
 forty lines over a province's few hundred texts (the whole ranking of the demo's 32 associations
-takes 0.04 s).
+takes 0.04 s). Against a sentence embedding (all-MiniLM-L6-v2, the one that ships its model and loads
+offline here), on the demo's 24 kinds with the shared data's overlap hints as the answer key, TF-IDF
+ranks better: average precision 0.62 against 0.20, 9 of the 16 hinted pairs first against 5
+(bench/overlap_text.py).
 """
 
 import math

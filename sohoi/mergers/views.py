@@ -316,9 +316,7 @@ def proposal_annex(request, pk):
 
 def _batch_proposals():
     return list(
-        Proposal.objects.filter(batch=services.province_batch())
-        .prefetch_related("sources", "results")
-        .order_by("pk")
+        Proposal.objects.filter(batch=services.province_batch()).prefetch_related("sources", "results").order_by("pk")
     )
 
 

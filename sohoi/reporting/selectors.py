@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from django.db.models import Max, Min, Q, QuerySet
+from django.utils.translation import gettext as _
 
 from sohoi.core.text import parse_whole_number
 from sohoi.registry.models import Association, AssociationLink, EventKind, LineageRole, Status
@@ -47,6 +48,9 @@ class CompletenessRow:
     report: Report | None
     state: str  # missing, draft, submitted, returned, accepted
     late: bool
+    # for an association formed by a reorganisation since the previous period: its predecessors that
+    # were expected then, each with what became of its report for that period (a status label)
+    predecessors: list[tuple[Association, str]] = ()
 
 
 @dataclass
@@ -58,6 +62,10 @@ class Completeness:
     late: int
     missing: int
     returned: int
+    previous: ReportingPeriod | None = None
+    previous_expected: int = 0
+    previous_submitted: int = 0
+    merged: int = 0  # the previous period's associations now reporting as one of this period's results
 
     @property
     def accepted(self) -> int:
@@ -67,8 +75,25 @@ class Completeness:
         return round(100 * part / self.expected, 1) if self.expected else 0.0
 
 
+def previous_period(period: ReportingPeriod) -> ReportingPeriod | None:
+    """The same regime's period that ended last before this one began."""
+    return (
+        ReportingPeriod.objects.filter(regime=period.regime, ends_on__lt=period.starts_on).order_by("-ends_on").first()
+    )
+
+
+def predecessors_of(ids) -> dict[int, list[Association]]:
+    """Each of these associations' predecessors (registry lineage links), in the order they were linked."""
+    links: dict[int, list[Association]] = {}
+    for link in AssociationLink.objects.filter(successor__in=ids).select_related("predecessor").order_by("pk"):
+        links.setdefault(link.successor_id, []).append(link.predecessor)
+    return links
+
+
 def completeness(period: ReportingPeriod) -> Completeness:
-    """Expected, submitted (ever), on time, late, missing and returned reports of a period."""
+    """Expected, submitted (ever), on time, late, missing and returned reports of a period; beside them
+    the previous period's expected and submitted, and for each association formed by a reorganisation
+    since then, how its predecessors stood in that period."""
     from sohoi.reporting.services import is_late  # one rule for "late", kept with the writes
 
     reports = {r.association_id: r for r in Report.objects.filter(period=period).select_related("period")}
@@ -78,7 +103,7 @@ def completeness(period: ReportingPeriod) -> Completeness:
         state = report.status if report else "missing"
         rows.append(CompletenessRow(association, report, state, bool(report) and is_late(report)))
     submitted = [r for r in rows if r.report and r.report.first_submitted_at]
-    return Completeness(
+    result = Completeness(
         rows=rows,
         expected=len(rows),
         submitted=len(submitted),
@@ -87,6 +112,26 @@ def completeness(period: ReportingPeriod) -> Completeness:
         missing=len(rows) - len(submitted),
         returned=sum(r.state == ReportStatus.RETURNED for r in rows),
     )
+    previous = previous_period(period)
+    if previous:
+        _beside_previous(result, previous)
+    return result
+
+
+def _beside_previous(result: Completeness, previous: ReportingPeriod) -> None:
+    expected_then = set(expected_associations(previous).values_list("pk", flat=True))
+    states = dict(Report.objects.filter(period=previous).values_list("association", "status"))
+    result.previous = previous
+    result.previous_expected = len(expected_then)
+    result.previous_submitted = Report.objects.filter(
+        period=previous, association__in=expected_then, first_submitted_at__isnull=False
+    ).count()
+    new = [row for row in result.rows if row.association.pk not in expected_then]
+    links = predecessors_of([row.association.pk for row in new])
+    for row in new:
+        then = [p for p in links.get(row.association.pk, []) if p.pk in expected_then]
+        row.predecessors = [(p, ReportStatus(states[p.pk]).label if p.pk in states else _("Not started")) for p in then]
+        result.merged += len(row.predecessors)
 
 
 @dataclass
@@ -145,9 +190,7 @@ def consolidation(period: ReportingPeriod) -> Consolidation:
         return sums
 
     reports = list(accepted(period))
-    previous = (
-        ReportingPeriod.objects.filter(regime=period.regime, ends_on__lt=period.starts_on).order_by("-ends_on").first()
-    )
+    previous = previous_period(period)
     texts = [
         (i.label, [(r.association, r.values[i.code]) for r in reports if r.values.get(i.code)])
         for i in indicators
@@ -170,10 +213,7 @@ def _lineage(rows, previous_reports, numbers) -> list[LineageLine]:
     """For each association of `rows` with no report of its own in the previous period but predecessors
     (registry lineage links) that reported then: their figures added up."""
     earlier = {r.association_id: r for r in previous_reports}
-    ids = [a.pk for a, _values in rows if a.pk not in earlier]
-    links: dict[int, list[Association]] = {}
-    for link in AssociationLink.objects.filter(successor__in=ids).select_related("predecessor").order_by("pk"):
-        links.setdefault(link.successor_id, []).append(link.predecessor)
+    links = predecessors_of([a.pk for a, _values in rows if a.pk not in earlier])
     lines = []
     for association, values in rows:
         reported = [p for p in links.get(association.pk, []) if p.pk in earlier]
