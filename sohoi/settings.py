@@ -260,4 +260,7 @@ SOHOI_OVERLAP_WEIGHTS = {
 SOHOI_OVERLAP_MIN_SCORE = envfloat("SOHOI_OVERLAP_MIN_SCORE", 0.3)
 # The province merger of 07/2025 (Guidance 05/HD-MTTW-BTT §3.1): "Hội A tỉnh <joining> + Hội A tỉnh
 # <continuing> → Hội A tỉnh <continuing> (mới)".
+# A reorganisation whose sources hold more open memberships than this is carried out by the worker, its
+# page showing the progress; a smaller one in the request (50,000 take about a second, bench/merge.py).
+SOHOI_MERGER_INLINE_MEMBERSHIPS = envint("SOHOI_MERGER_INLINE_MEMBERSHIPS", 50_000)
 SOHOI_PROVINCE_MERGER = {"continuing": "Thái Nguyên", "joining": "Bắc Kạn", "effective": "2025-07-01"}

@@ -15,6 +15,7 @@ Any failure leaves everything as it was; a proposal carried out already is left 
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -25,6 +26,7 @@ from sohoi.audit.services import audit_log
 from sohoi.conferences.services import tasks_reassign
 from sohoi.core.errors import ApplicationError
 from sohoi.members.carry import memberships_carry
+from sohoi.members.models import Membership
 from sohoi.mergers.models import BatchRun, Proposal, ProposalKind, ProposalStatus, RunStatus
 from sohoi.mergers.plan import Plan, plan_for
 from sohoi.registry import services as registry
@@ -67,7 +69,8 @@ def proposal_execute(*, proposal: Proposal, by) -> Proposal:
         for stage in STAGES:
             stage(run)
         proposal.status, proposal.executed_at = ProposalStatus.EXECUTED, timezone.now()
-        proposal.save(update_fields=["status", "executed_at", "updated_at"])
+        proposal.executed_figures = run.figures
+        proposal.save(update_fields=["status", "executed_at", "executed_figures", "updated_at"])
         audit_log(
             actor=by,
             action=Action.EVENT,
@@ -147,6 +150,7 @@ def carry_branches(run: Run) -> None:
         by=run.by,
     )
     run.figures["branches"] = len(moves)
+    run.figures["branches_merged"] = len(merged)
 
 
 def carry_memberships(run: Run) -> None:
@@ -239,12 +243,33 @@ def batch_run_start(*, proposals, batch: str, by) -> BatchRun:
     return run
 
 
+def in_background(proposal: Proposal) -> bool:
+    """Whether carrying out `proposal` is left to the worker: when its sources hold more open
+    memberships than settings.SOHOI_MERGER_INLINE_MEMBERSHIPS (a page waits a few seconds at most)."""
+    open_memberships = Membership.objects.filter(association__in=proposal.sources.all(), left_on__isnull=True)
+    return open_memberships.count() > settings.SOHOI_MERGER_INLINE_MEMBERSHIPS
+
+
+def proposal_run_start(*, proposal: Proposal, by) -> BatchRun:
+    """Queue one approved proposal for the worker (mergers.tasks); its page polls the row."""
+    if proposal.status != ProposalStatus.APPROVED:
+        raise ApplicationError(_("Only an approved proposal can be carried out: record the decision first."))
+    if BatchRun.objects.filter(proposal=proposal, status__in=[RunStatus.QUEUED, RunStatus.RUNNING]).exists():
+        raise ApplicationError(_("This proposal is being carried out already."))
+    run = BatchRun.objects.create(proposal=proposal, total=1, created_by=by)
+    from sohoi.mergers.tasks import run_batch  # tasks import this module
+
+    transaction.on_commit(lambda: run_batch.enqueue(run.pk))
+    return run
+
+
 def batch_run(run: BatchRun) -> BatchRun:
-    """The worker's side: each approved proposal of the batch carried out in its own transaction, the
-    progress counted on the row between them. A proposal that fails stops the run there; those carried
-    out before it stay carried out, it and the rest stay approved."""
+    """The worker's side: each approved proposal of the batch (or the run's one proposal) carried out in
+    its own transaction, the progress counted on the row between them. A proposal that fails stops the
+    run there; those carried out before it stay carried out, it and the rest stay approved."""
     BatchRun.objects.filter(pk=run.pk).update(status=RunStatus.RUNNING)
-    proposals = Proposal.objects.filter(batch=run.batch, status=ProposalStatus.APPROVED).order_by("pk")
+    chosen = {"pk": run.proposal_id} if run.proposal_id else {"batch": run.batch}
+    proposals = Proposal.objects.filter(**chosen, status=ProposalStatus.APPROVED).order_by("pk")
     for done, proposal in enumerate(proposals, start=1):
         try:
             proposal_execute(proposal=proposal, by=run.created_by)

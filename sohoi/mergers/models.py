@@ -48,6 +48,9 @@ class Proposal(models.Model):
     submitted_on = models.DateField(_("submitted on"), null=True, blank=True)
     refusal_reason = models.TextField(_("reason for refusal"), blank=True)
     executed_at = models.DateTimeField(null=True, blank=True)
+    executed_figures = models.JSONField(
+        _("what was carried out"), default=dict, blank=True, help_text=_("Counted when it was carried out.")
+    )
     batch = models.CharField(
         _("province merger"), max_length=100, blank=True, help_text=_("The proposals created together in one step.")
     )
@@ -175,10 +178,13 @@ class RunStatus(models.TextChoices):
 
 
 class BatchRun(models.Model):
-    """The approved proposals of a batch carried out by the worker, one after another, each whole: the
-    row the province page polls for progress."""
+    """The approved proposals of a batch — or one large proposal — carried out by the worker, one after
+    another, each whole: the row the province page (or the proposal's page) polls for progress."""
 
-    batch = models.CharField(_("province merger"), max_length=100)
+    batch = models.CharField(_("province merger"), max_length=100, blank=True)
+    proposal = models.ForeignKey(
+        Proposal, null=True, blank=True, on_delete=models.CASCADE, related_name="runs", help_text=_("A run of one.")
+    )
     status = models.CharField(_("status"), max_length=8, choices=RunStatus.choices, default=RunStatus.QUEUED)
     total = models.PositiveIntegerField(default=0)
     done = models.PositiveIntegerField(default=0)

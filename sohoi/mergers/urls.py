@@ -20,6 +20,7 @@ urlpatterns = [
     path("proposals/<int:pk>/approve/", views.proposal_approve, name="proposal_approve"),
     path("proposals/<int:pk>/refuse/", views.proposal_refuse, name="proposal_refuse"),
     path("proposals/<int:pk>/execute/", views.proposal_execute, name="proposal_execute"),
+    path("proposals/<int:pk>/run/", views.proposal_run, name="proposal_run"),
     path("proposals/<int:pk>/annex.docx", views.proposal_annex, name="proposal_annex"),
     path("province/", views.province, name="province"),
     path("province/proposals/", views.province_create, name="province_create"),

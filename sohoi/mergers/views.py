@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -131,6 +132,8 @@ def proposal_detail(request, pk):
         "leader_form": InterimLeaderForm(candidates=_candidates(proposal)) if editable else None,
         "approve_form": ApproveForm(),
         "refuse_form": RefuseForm(),
+        "run": proposal.runs.first(),
+        "poll_url": reverse("mergers:proposal_run", args=[pk]),
         "statuses": ProposalStatus,
         "figures": FIGURES.items(),
     }
@@ -296,12 +299,24 @@ def proposal_refuse(request, pk):
 @login_required
 @require_POST
 def proposal_execute(request, pk):
-    return _step(
+    """Carried out here and now, or — a large one — by the worker, the page then polling its progress."""
+    proposal = _proposal(request, pk, "mergers.manage_proposals")
+    if execute.in_background(proposal):
+        start = execute.proposal_run_start
+        message = _("The reorganisation is being carried out; this page shows its progress.")
+    else:
+        start, message = execute.proposal_execute, _("The reorganisation was carried out.")
+    return _step(request, pk, "mergers.manage_proposals", lambda p, _data: start(proposal=p, by=request.user), message)
+
+
+@login_required
+def proposal_run(request, pk):
+    """The latest run of the proposal by the worker, for its page to poll."""
+    proposal = _proposal(request, pk)
+    return render(
         request,
-        pk,
-        "mergers.manage_proposals",
-        lambda proposal, _data: execute.proposal_execute(proposal=proposal, by=request.user),
-        _("The reorganisation was carried out."),
+        "mergers/_run_status.html",
+        {"run": proposal.runs.first(), "poll_url": reverse("mergers:proposal_run", args=[pk])},
     )
 
 
@@ -338,6 +353,7 @@ def province(request):
         "statuses": ProposalStatus,
         "names": settings.SOHOI_PROVINCE_MERGER,
         "run": BatchRun.objects.filter(batch=services.province_batch()).first(),
+        "poll_url": reverse("mergers:province_run"),
     }
     return render(request, "mergers/province.html", context)
 
@@ -414,4 +430,4 @@ def province_execute(request):
 def province_run(request):
     """The latest run's progress, for the province page to poll."""
     run = BatchRun.objects.filter(batch=services.province_batch()).first()
-    return render(request, "mergers/_run_status.html", {"run": run})
+    return render(request, "mergers/_run_status.html", {"run": run, "poll_url": reverse("mergers:province_run")})

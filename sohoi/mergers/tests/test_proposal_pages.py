@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from sohoi.audit.models import AuditEntry
 from sohoi.members.models import Membership
-from sohoi.mergers.models import BranchAction, Proposal, ProposalStatus
+from sohoi.mergers.models import BranchAction, Proposal, ProposalStatus, RunStatus
 from sohoi.mergers.tests.scenario import build
 from sohoi.registry.models import Branch
 from tests.factories import active_association
@@ -20,12 +20,6 @@ pytestmark = pytest.mark.django_db
 def _messages(response) -> list[str]:
     """The message of the last step (those of earlier steps not followed wait in the session too)."""
     return [str(m) for m in response.context["messages"]][-1:]
-
-
-def _submitted(cast, s):
-    """A consolidation of the two drafted and submitted through the pages."""
-    client, proposal = _submitted(cast, s)
-    return client, proposal
 
 
 def _submitted(cast, s):
@@ -90,6 +84,48 @@ def test_a_province_officer_takes_a_proposal_from_draft_to_execution(cast):
     assert Branch.objects.get(pk=branch.pk).name == "Chi hội Người cao tuổi phường Phan Đình Phùng"
     annex = client.get(f"/mergers/proposals/{proposal.pk}/annex.docx")
     assert annex["Content-Disposition"] == f'attachment; filename="phu-luc-de-an-{proposal.pk}.docx"'
+
+
+def test_a_large_proposal_is_carried_out_by_the_worker_and_its_page_shows_the_progress(
+    cast, settings, django_capture_on_commit_callbacks
+):
+    settings.SOHOI_MERGER_INLINE_MEMBERSHIPS = 5  # the sources hold six open memberships
+    s = build(cast)
+    client, proposal = _submitted(cast, s)
+    client.post(
+        f"/mergers/proposals/{proposal.pk}/approve/",
+        {"number": "345/QĐ-UBND", "issued_on": "2026-11-20", "authority": "UBND tỉnh Thái Nguyên"},
+    )
+    with django_capture_on_commit_callbacks() as queued:
+        response = client.post(f"/mergers/proposals/{proposal.pk}/execute/", follow=True)
+    assert _messages(response) == ["Đang thực hiện việc sắp xếp hội; trang này cho biết tiến độ."]
+    [run] = proposal.runs.all()
+    proposal.refresh_from_db()
+    assert (proposal.status, run.status, run.total, run.batch) == (ProposalStatus.APPROVED, RunStatus.QUEUED, 1, "")
+    page = response.content.decode()
+    assert f'hx-get="/mergers/proposals/{proposal.pk}/run/"' in page
+    assert "Thực hiện việc sắp xếp" not in page  # no second start while it waits
+    again = client.post(f"/mergers/proposals/{proposal.pk}/execute/", follow=True)
+    assert _messages(again) == ["Đề án này đang được thực hiện."]
+
+    queued[0]()  # the worker takes the run
+    proposal.refresh_from_db()
+    assert proposal.status == ProposalStatus.EXECUTED
+    assert proposal.executed_figures == {
+        "branches": 2,
+        "branches_merged": 1,  # the Elderly branch in Phan Đình Phùng, into the older Red Cross one
+        "memberships": 5,
+        "staff": 1,
+        "accounts": 2,
+        "tasks": 1,
+        "regimes": 1,
+    }
+    status = client.get(f"/mergers/proposals/{proposal.pk}/run/").content.decode()
+    assert "Xong" in status and "1 / 1" in status and "hx-get" not in status
+    page = client.get(f"/mergers/proposals/{proposal.pk}/").content.decode()
+    assert "Đã thực hiện" in page and "Lượt hội viên: 5" in page and "Chi hội: 2 (1 chi hội nhập vào)" in page
+    assert cast.client("officer_b").get(f"/mergers/proposals/{proposal.pk}/run/").status_code == 200
+    assert cast.client("leader").get(f"/mergers/proposals/{proposal.pk}/run/").status_code == 200
 
 
 def test_a_proposal_the_law_does_not_allow_is_refused_with_a_message(cast):

@@ -77,6 +77,7 @@ MATRIX = [
     ("/mergers/proposals/new/", PROVINCE_ONLY),
     ("/mergers/proposals/{proposal}/", READ_A),
     ("/mergers/proposals/{proposal}/annex.docx", READ_A),
+    ("/mergers/proposals/{proposal}/run/", READ_A),
     ("/mergers/proposals/{proposal}/documents/{document}/", READ_A),
     ("/mergers/proposals/{proposal}/edit/", WRITE_A_PROVINCE),
     ("/mergers/province/", (200, 403, 403, 200, 302)),
