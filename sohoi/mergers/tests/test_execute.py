@@ -216,3 +216,90 @@ def test_a_separation_moves_only_the_branches_the_plan_gives_the_new_association
     ) == ["Hoàng Thị Lan"]
     assert Branch.objects.get(pk=s.branches["a_duc_xuan"].pk).association_id == new.pk
     assert Staff.objects.filter(association=s.a, ends_on__isnull=True).count() == 1  # the source keeps its staff
+
+
+def _approved(cast, proposal):
+    from sohoi.mergers import services
+
+    services.proposal_submit(proposal=proposal, by=cast.province_officer)
+    services.proposal_approve(
+        proposal=proposal, number="9/QĐ-UBND", issued_on=DECIDED, authority="UBND tỉnh", by=cast.province_officer
+    )
+    return proposal
+
+
+def _open_members(association) -> list[str]:
+    memberships = Membership.objects.filter(association=association, left_on__isnull=True)
+    return sorted(memberships.values_list("person__full_name", flat=True))
+
+
+def test_a_split_gives_each_new_association_its_branches_and_their_members(cast):
+    """Chia: the source ceases; each branch goes to the result the plan names, its members with it; the
+    staff go to the first result."""
+    from sohoi.mergers import services
+    from sohoi.mergers.models import BranchAction
+
+    s = build(cast)
+    proposal = services.proposal_create(
+        kind="split",
+        title="Chia Hội Chữ thập đỏ",
+        sources=[s.a],
+        results=[{"name": "Hội Chữ thập đỏ phía Bắc"}, {"name": "Hội Chữ thập đỏ phía Nam"}],
+        by=cast.province_officer,
+    )
+    north, south = proposal.results.order_by("pk")
+    for key, result in (("a_phan_dinh_phung", north), ("a_duc_xuan", south)):
+        services.branch_plan_set(
+            proposal=_fresh(proposal), branch=s.branches[key], action=BranchAction.KEEP, result=result, by=None
+        )
+    simulated = [r.members for r in simulate(proposal).results]
+    before = Membership.objects.count()
+    execute.proposal_execute(proposal=_approved(cast, proposal), by=cast.province_officer)
+    north.refresh_from_db()
+    south.refresh_from_db()
+    s.a.refresh_from_db()
+    assert (s.a.status, north.association.status, south.association.status) == (
+        Status.CEASED,
+        Status.PERMITTED,
+        Status.PERMITTED,
+    )
+    assert _open_members(north.association) == ["Hoàng Thị Lan"]
+    assert _open_members(south.association) == ["Hà Văn Nam", "Nông Văn Thắng"]
+    assert simulated == [1, 2]
+    assert _open_members(s.a) == []
+    assert Membership.objects.count() == before + 3  # the source's three stay as history
+    assert Branch.objects.get(pk=s.branches["a_phan_dinh_phung"].pk).association_id == north.association_id
+    assert Branch.objects.get(pk=s.branches["a_duc_xuan"].pk).association_id == south.association_id
+    assert Staff.objects.get(association=north.association, ends_on__isnull=True).person.full_name == "Lý Thị Hằng"
+    assert set(AssociationLink.objects.values_list("predecessor_id", "successor_id")) == {
+        (s.a.pk, north.association_id),
+        (s.a.pk, south.association_id),
+    }
+
+
+def test_a_merger_into_an_existing_association_keeps_it_and_joins_the_members_it_has(cast):
+    """Sáp nhập: B goes into A, which continues; a person in both keeps A's membership, once."""
+    from sohoi.mergers import services
+
+    s = build(cast)
+    proposal = services.proposal_create(
+        kind="merger", title="Sáp nhập", sources=[s.b], results=[{"association": s.a}], by=cast.province_officer
+    )
+    [result] = simulate(proposal).results
+    execute.proposal_execute(proposal=_approved(cast, proposal), by=cast.province_officer)
+    s.a.refresh_from_db()
+    s.b.refresh_from_db()
+    assert (s.a.status, s.b.status) == (Status.ACTIVE, Status.CEASED)
+    assert _open_members(s.a) == ["Hoàng Thị Lan", "Hà Văn Nam", "Lò Thị Hoa", "Ma Văn Dũng", "Nông Văn Thắng"]
+    assert result.members == 5
+    thang = Membership.objects.get(association=s.a, person=s.persons["both"], left_on__isnull=True)
+    assert (thang.joined_on, thang.member_number) == (dt.date(2018, 6, 1), "CTD-0042")  # A's, as it was
+    assert _open_members(s.b) == []
+    assert Branch.objects.get(pk=s.branches["b_phan_dinh_phung"].pk).closed_on == DECIDED  # into A's older one
+    assert Task.objects.get(pk=s.tasks["open_b"].pk).lead_association_id == s.a.pk
+
+
+def _fresh(proposal):
+    from sohoi.mergers.models import Proposal
+
+    return Proposal.objects.get(pk=proposal.pk)
