@@ -21,6 +21,9 @@ class User(AbstractUser):
         "registry.Association", blank=True, related_name="officers", verbose_name=_("associations")
     )
     phone = models.CharField(_("phone"), max_length=20, blank=True)
+    must_change_password = models.BooleanField(
+        _("must change the password"), default=False, help_text=_("Set for a temporary password an officer gave.")
+    )
 
     class Meta:
         verbose_name = _("user")

@@ -125,6 +125,15 @@ MATRIX = [
     ("/directory/{a}/", ALL),
     ("/accounts/login/", ALL),
     ("/accounts/password/", LOGGED_IN),
+    ("/accounts/password/reset/", ALL),
+    ("/accounts/password/reset/sent/", ALL),
+    ("/accounts/password/reset/complete/", ALL),
+    ("/accounts/users/", PROVINCE_ONLY),
+    ("/accounts/users/?role=leader&active=1&q=lan", PROVINCE_ONLY),
+    ("/accounts/users/new/", PROVINCE_ONLY),
+    ("/accounts/users/import/", PROVINCE_ONLY),
+    ("/accounts/users/template.xlsx", PROVINCE_ONLY),
+    ("/accounts/users/{user}/", PROVINCE_ONLY),
     ("/api/associations", API_LOGGED_IN),
     ("/api/associations/{a}", API_READ_A),
     ("/api/associations/{a}/deadlines", API_READ_A),
@@ -242,6 +251,7 @@ def objects(cast):
         "period": period.pk,
         "conference": conference.pk,
         "task": task.pk,
+        "user": cast.officer_b.pk,
     }
 
 
@@ -303,6 +313,11 @@ WRITES = [
     ("/mergers/province/submit/", PROVINCE_ONLY),
     ("/mergers/province/approve/", PROVINCE_ONLY),
     ("/mergers/province/execute/", PROVINCE_ONLY),
+    ("/accounts/users/new/", PROVINCE_ONLY),
+    ("/accounts/users/import/", PROVINCE_ONLY),
+    ("/accounts/users/{user}/", PROVINCE_ONLY),
+    ("/accounts/users/{user}/active/", PROVINCE_ONLY),
+    ("/accounts/users/{user}/password/", PROVINCE_ONLY),
 ]
 
 
