@@ -240,6 +240,10 @@ SOHOI_HOME_PROVINCE = os.environ.get("SOHOI_HOME_PROVINCE", "19")
 SOHOI_DEFAULT_TERM_YEARS = envint("SOHOI_DEFAULT_TERM_YEARS", 5)
 # How far ahead the deadline lists look, in days.
 SOHOI_DEADLINE_HORIZON_DAYS = envint("SOHOI_DEADLINE_HORIZON_DAYS", 180)
+# An association's officers get a notice when one of its legal deadlines is this many days away or fewer.
+SOHOI_DEADLINE_NOTICE_DAYS = envint("SOHOI_DEADLINE_NOTICE_DAYS", 30)
+# Read notices older than this leave the list for the archive (never deleted).
+SOHOI_NOTICE_ARCHIVE_DAYS = envint("SOHOI_NOTICE_ARCHIVE_DAYS", 90)
 # Extra non-working days (ISO dates, comma separated) on top of sohoi/core/calendar.py.
 SOHOI_EXTRA_HOLIDAYS = envlist("SOHOI_EXTRA_HOLIDAYS", "")
 # Person matching (sohoi.identity): pairs at or above the upper probability are proposed for merging,

@@ -2,7 +2,7 @@
 
 from django.db.models import Prefetch, Q, QuerySet
 
-from sohoi.accounts.models import User
+from sohoi.accounts.models import Role, User
 from sohoi.registry.models import Association
 
 
@@ -23,3 +23,14 @@ def user_list(*, q: str = "", role: str = "", active: str = "") -> QuerySet[User
 
 def association_choices() -> QuerySet[Association]:
     return Association.objects.only("pk", "name", "name_folded", "abbreviation")
+
+
+def officers_of(association_ids) -> QuerySet[User]:
+    """The active association officers who work for any of these associations."""
+    return User.objects.filter(
+        role=Role.ASSOCIATION_OFFICER, associations__in=list(association_ids), is_active=True
+    ).distinct()
+
+
+def province_officers() -> QuerySet[User]:
+    return User.objects.filter(role=Role.PROVINCE_OFFICER, is_active=True)

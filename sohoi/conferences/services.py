@@ -5,13 +5,17 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from sohoi.accounts.selectors import officers_of, province_officers
 from sohoi.audit.models import Action
 from sohoi.audit.services import audit_log
 from sohoi.conferences.models import Conclusion, Conference, Department, Task, TaskUpdate, UpdateKind
 from sohoi.core.errors import ApplicationError
+from sohoi.notices.models import NoticeKind
+from sohoi.notices.services import notices_send
 
 
 @transaction.atomic
@@ -120,7 +124,27 @@ def task_create(*, conference: Conference, data: TaskData, by) -> Task:
     task.associations.set(data.associations)
     TaskUpdate.objects.create(task=task, kind=UpdateKind.CREATED, deadline=task.deadline, author=_user(by))
     audit_log(actor=by, action=Action.CREATE, obj=task)
+    involved = [a.pk for a in [data.lead_association, *task.cooperating_associations.all()] if a]
+    if involved:
+        text = _("New task from “%(conference)s” for %(lead)s: “%(title)s”%(deadline)s.") % {
+            "conference": conference.title,
+            "lead": task.lead,
+            "title": task.title,
+            "deadline": _(", due %(day)s") % {"day": _d(task.deadline)} if task.deadline else "",
+        }
+        _tell(task, officers_of(involved), NoticeKind.TASK_ASSIGNED, text, by)
     return task
+
+
+def lead_people(task: Task):
+    """Who acts for the task's lead: its association's officers, or the province officers for a body."""
+    return officers_of([task.lead_association_id]) if task.lead_association_id else province_officers()
+
+
+def _tell(task: Task, users, kind: str, text: str, by, key: str = "") -> int:
+    return notices_send(
+        users=users, kind=kind, text=text, url=reverse("conferences:task", args=[task.pk]), key=key, by=by
+    )
 
 
 def _user(by):
@@ -153,6 +177,17 @@ def task_progress(*, task: Task, text: str, percent: int, by, file=None) -> Task
     task.percent, task.last_update_at = percent, timezone.now()
     task.save(update_fields=["percent", "last_update_at"])
     _log(task, UpdateKind.PROGRESS, by, text=text.strip(), percent=percent, file=file or "")
+    lead = lead_people(task)
+    if not lead.filter(pk=getattr(by, "pk", None)).exists():  # a cooperating unit's progress: the lead hears
+        by_name = (by.get_full_name() or by.get_username()) if getattr(by, "is_authenticated", False) else ""
+        message = _("Progress on “%(title)s” (%(percent)s%%) from %(who)s: %(text)s")
+        _tell(
+            task,
+            lead,
+            NoticeKind.TASK_PROGRESS,
+            message % {"title": task.title, "percent": percent, "who": by_name, "text": text.strip()},
+            by,
+        )
     return task
 
 
@@ -174,6 +209,9 @@ def task_extension_ask(*, task: Task, new_deadline: dt.date, reason: str, by) ->
     task.requested_deadline = new_deadline
     task.save(update_fields=["requested_deadline"])
     _log(task, UpdateKind.EXTENSION_ASKED, by, text=reason.strip(), deadline=new_deadline)
+    message = _("%(lead)s asks to extend “%(title)s” from %(current)s to %(new)s: %(reason)s")
+    values = {"lead": task.lead, "title": task.title, "current": _d(task.deadline), "new": _d(new_deadline)}
+    _tell(task, province_officers(), NoticeKind.EXTENSION_ASKED, message % {**values, "reason": reason.strip()}, by)
     return task
 
 
@@ -191,6 +229,14 @@ def task_extension_decide(*, task: Task, grant: bool, comment: str, by) -> Task:
     task.requested_deadline = None
     task.save(update_fields=["deadline", "original_deadline", "requested_deadline"])
     _log(task, kind, by, text=comment.strip(), deadline=deadline)
+    if grant:
+        message = _("The extension of “%(title)s” to %(day)s was granted.")
+    else:
+        message = _("The extension of “%(title)s” to %(day)s was refused.")
+    message %= {"title": task.title, "day": _d(deadline)}
+    if comment.strip():
+        message += " " + comment.strip()
+    _tell(task, lead_people(task), NoticeKind.EXTENSION_DECIDED, message, by)
     return task
 
 
@@ -209,6 +255,14 @@ def task_report_done(*, task: Task, result: str, done_on: dt.date, by, file=None
     task.last_update_at, task.requested_deadline = timezone.now(), None
     task.save(update_fields=["done_on", "result", "percent", "last_update_at", "requested_deadline"])
     _log(task, UpdateKind.DONE, by, text=result.strip(), percent=100, file=file or "")
+    message = _("%(lead)s reports “%(title)s” done on %(day)s: confirm it or send it back.")
+    _tell(
+        task,
+        province_officers(),
+        NoticeKind.TASK_DONE,
+        message % {"lead": task.lead, "title": task.title, "day": _d(done_on)},
+        by,
+    )
     return task
 
 
@@ -222,12 +276,16 @@ def task_confirm(*, task: Task, accept: bool, comment: str, by) -> Task:
         task.confirmed_at, task.confirmed_by = timezone.now(), _user(by)
         task.save(update_fields=["confirmed_at", "confirmed_by"])
         _log(task, UpdateKind.CONFIRMED, by, text=comment.strip())
+        message = _("The completion of “%(title)s” was confirmed.") % {"title": task.title}
+        _tell(task, lead_people(task), NoticeKind.TASK_CONFIRMED, message, by)
         return task
     if not comment.strip():
         raise ApplicationError(_("Say what is still missing."), field="comment")
     task.done_on = None
     task.save(update_fields=["done_on"])
     _log(task, UpdateKind.REOPENED, by, text=comment.strip())
+    message = _("“%(title)s” was sent back: %(comment)s") % {"title": task.title, "comment": comment.strip()}
+    _tell(task, lead_people(task), NoticeKind.TASK_CONFIRMED, message, by)
     return task
 
 
@@ -248,26 +306,16 @@ def reminders_due(today: dt.date, days_before: int) -> list[tuple[Task, str]]:
 def task_reminders_send(*, today: dt.date, days_before: int) -> int:
     """A notice (and e-mail) to the lead unit's people: an association's officers, or the province
     officers for a state body. Each kind of reminder reaches a person once per task and deadline."""
-    from django.urls import reverse
-
-    from sohoi.accounts.models import Role, User
-    from sohoi.notices.services import notices_send
-
     sent = 0
     for task, kind in reminders_due(today, days_before):
-        if task.lead_association_id:
-            users = User.objects.filter(
-                role=Role.ASSOCIATION_OFFICER, associations=task.lead_association_id, is_active=True
-            )
-        else:
-            users = User.objects.filter(role=Role.PROVINCE_OFFICER, is_active=True)
         if kind == "soon":
             text = _("Task “%(title)s” (%(lead)s) is due on %(deadline)s.")
         else:
             text = _("Task “%(title)s” (%(lead)s) is overdue: it was due on %(deadline)s.")
         text %= {"title": task.title, "lead": task.lead, "deadline": _d(task.deadline)}
-        url = reverse("conferences:task", args=[task.pk])
-        sent += notices_send(users=users, text=text, url=url, key=f"task:{task.pk}:{kind}:{task.deadline}")
+        sent += _tell(
+            task, lead_people(task), NoticeKind.TASK_REMINDER, text, None, key=f"task:{task.pk}:{kind}:{task.deadline}"
+        )
     return sent
 
 

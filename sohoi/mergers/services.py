@@ -5,9 +5,12 @@ import datetime as dt
 
 from django.conf import settings
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from sohoi.accounts.models import Role, User
+from sohoi.accounts.selectors import officers_of, province_officers
 from sohoi.audit.models import Action
 from sohoi.audit.services import audit_log
 from sohoi.core.errors import ApplicationError
@@ -24,6 +27,8 @@ from sohoi.mergers.models import (
     ProposalStatus,
 )
 from sohoi.mergers.plan import default_branch_plans
+from sohoi.notices.models import NoticeKind
+from sohoi.notices.services import notices_send
 from sohoi.registry import law
 from sohoi.registry.models import Association, Branch, EventKind, Status
 
@@ -216,7 +221,19 @@ def proposal_submit(*, proposal: Proposal, by, on: dt.date | None = None) -> Pro
     proposal.status, proposal.submitted_on = ProposalStatus.SUBMITTED, on or timezone.localdate()
     proposal.save()
     audit_log(actor=by, action=Action.UPDATE, obj=proposal, changes={"status": ["draft", "submitted"]})
+    text = _("The reorganisation proposal “%(title)s” was submitted.") % {"title": proposal.title}
+    _tell(proposal, NoticeKind.PROPOSAL_SUBMITTED, text, by)
     return proposal
+
+
+def _tell(proposal: Proposal, kind: str, text: str, by) -> None:
+    """The province officers, the leaders and the officers of every association the proposal touches."""
+    touched = [a.pk for a in proposal.sources.all()] + [
+        r.association_id for r in proposal.results.all() if r.association_id
+    ]
+    users = [*province_officers(), *User.objects.filter(role=Role.LEADER, is_active=True), *officers_of(touched)]
+    url = reverse("mergers:proposal", args=[proposal.pk])
+    notices_send(users=users, kind=kind, text=text, url=url, by=by)
 
 
 @transaction.atomic
@@ -247,6 +264,11 @@ def proposal_approve(
     proposal.decision_signer, proposal.effective_on = clean_text(signer), effective_on
     proposal.save()
     audit_log(actor=by, action=Action.UPDATE, obj=proposal, changes={"status": ["submitted", "approved"]}, note=number)
+    text = _("The reorganisation proposal “%(title)s” was approved by decision %(number)s.") % {
+        "title": proposal.title,
+        "number": number,
+    }
+    _tell(proposal, NoticeKind.PROPOSAL_APPROVED, text, by)
     return proposal
 
 

@@ -4,4 +4,8 @@ from sohoi.notices import views
 
 app_name = "notices"
 
-urlpatterns = [path("", views.notice_page, name="list")]
+urlpatterns = [
+    path("", views.notice_page, name="list"),
+    path("settings/", views.preferences, name="preferences"),
+    path("<int:pk>/", views.notice_open, name="open"),
+]

@@ -3,15 +3,20 @@
 import datetime as dt
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from sohoi.accounts.selectors import officers_of
 from sohoi.audit.models import Action
 from sohoi.audit.services import audit_log, diff, snapshot
 from sohoi.core.errors import ApplicationError
 from sohoi.core.text import clean_text, fold
 from sohoi.geo.models import AdministrativeUnit
+from sohoi.notices.models import NoticeKind
+from sohoi.notices.services import notices_send
 from sohoi.people.services import person_create
 from sohoi.registry import law
 from sohoi.registry.models import (
@@ -27,6 +32,7 @@ from sohoi.registry.models import (
     Status,
     Term,
 )
+from sohoi.registry.selectors import deadlines_for_many
 
 ASSOCIATION_AUDIT_FIELDS = [
     "name",
@@ -424,3 +430,29 @@ def branches_carry(
             changes=diff(before, snapshot(branch, ["association", *BRANCH_AUDIT_FIELDS])),
             note=note,
         )
+
+
+def deadline_notices_send(*, today: dt.date) -> int:
+    """A notice to an association's own officers for each of its legal deadlines
+    settings.SOHOI_DEADLINE_NOTICE_DAYS days away or fewer; once a deadline. Returns the notices given."""
+    associations = list(Association.objects.exclude(status__in=law.ENDED).filter(officers__isnull=False).distinct())
+    deadlines = deadlines_for_many(associations, today)
+    sent = 0
+    for association in associations:
+        for deadline in deadlines[association.pk]:
+            if not 0 <= deadline.days_left(today) <= settings.SOHOI_DEADLINE_NOTICE_DAYS:
+                continue
+            text = _("%(label)s for %(name)s: %(due)s (%(basis)s).") % {
+                "label": deadline.label,
+                "name": association.name,
+                "due": f"{deadline.due:%d/%m/%Y}",
+                "basis": deadline.basis,
+            }
+            sent += notices_send(
+                users=officers_of([association.pk]),
+                kind=NoticeKind.DEADLINE,
+                text=text,
+                url=reverse("registry:detail", args=[association.pk]),
+                key=f"deadline:{association.pk}:{deadline.kind}:{deadline.due}",
+            )
+    return sent

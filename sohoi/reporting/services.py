@@ -2,13 +2,17 @@
 through one of report_save / report_submit / report_return / report_accept."""
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from sohoi.accounts.selectors import officers_of
 from sohoi.audit.models import Action
 from sohoi.audit.services import audit_log, diff
 from sohoi.core.errors import ApplicationError
 from sohoi.core.text import parse_whole_number
+from sohoi.notices.models import NoticeKind
+from sohoi.notices.services import notices_send
 from sohoi.reporting import law
 from sohoi.reporting.models import (
     IndicatorKind,
@@ -181,18 +185,34 @@ def _review(report: Report, status: str, by, comment: str = "") -> Report:
     return locked
 
 
+def _tell_association(report: Report, kind: str, text: str, by) -> None:
+    url = reverse("reporting:report", args=[report.period_id, report.association_id])
+    notices_send(users=officers_of([report.association_id]), kind=kind, text=text, url=url, by=by)
+
+
+def _named(report: Report) -> dict:
+    return {"title": report.period.regime.title, "year": report.period.year, "name": report.association.name}
+
+
 @transaction.atomic
 def report_return(*, report: Report, comment: str, by) -> Report:
-    """Send a submitted report back to the association with a comment."""
+    """Send a submitted report back to the association with a comment. Side effect: a notice to its
+    officers."""
     if not comment.strip():
         raise ApplicationError(_("Say what must be revised."), field="comment")
-    return _review(report, ReportStatus.RETURNED, by, comment.strip())
+    report = _review(report, ReportStatus.RETURNED, by, comment.strip())
+    text = _("The report “%(title)s %(year)s” of %(name)s was returned for revision: %(comment)s")
+    _tell_association(report, NoticeKind.REPORT_RETURNED, text % {**_named(report), "comment": comment.strip()}, by)
+    return report
 
 
 @transaction.atomic
 def report_accept(*, report: Report, by) -> Report:
-    """Accept a submitted report; it is locked from then on."""
-    return _review(report, ReportStatus.ACCEPTED, by)
+    """Accept a submitted report; it is locked from then on. Side effect: a notice to its officers."""
+    report = _review(report, ReportStatus.ACCEPTED, by)
+    text = _("The report “%(title)s %(year)s” of %(name)s was accepted.") % _named(report)
+    _tell_association(report, NoticeKind.REPORT_ACCEPTED, text, by)
+    return report
 
 
 def is_late(report: Report) -> bool:
@@ -242,14 +262,9 @@ def reminder_targets(period: ReportingPeriod) -> list:
 def reminders_send(*, period: ReportingPeriod, today, by=None) -> int:
     """Remind the officers of every association that has not submitted the period's report: a notice in
     the app and an e-mail, at most once a day each. Returns the number of associations reminded."""
-    from django.urls import reverse
-
-    from sohoi.accounts.models import Role, User
-    from sohoi.notices.services import notices_send
-
     reminded = 0
     for association in reminder_targets(period):
-        officers = User.objects.filter(role=Role.ASSOCIATION_OFFICER, associations=association, is_active=True)
+        officers = officers_of([association.pk])
         if today > period.due_on:
             text = _("The report “%(title)s %(year)s” of %(name)s is overdue: it was due on %(due)s.")
         else:
@@ -261,7 +276,8 @@ def reminders_send(*, period: ReportingPeriod, today, by=None) -> int:
             "due": period.due_on.strftime("%d/%m/%Y"),
         }
         url = reverse("reporting:report", args=[period.pk, association.pk])
-        if notices_send(users=officers, text=text, url=url, key=f"report:{period.pk}:{association.pk}:{today}"):
+        key = f"report:{period.pk}:{association.pk}:{today}"
+        if notices_send(users=officers, kind=NoticeKind.REPORT_REMINDER, text=text, url=url, key=key):
             reminded += 1
     if by is not None:
         audit_log(actor=by, action=Action.UPDATE, obj=period, note=f"reminders: {reminded}")

@@ -173,7 +173,7 @@ def test_reminders_a_week_before_the_deadline_and_once_it_has_passed(conference,
     from sohoi.notices.models import Notice
 
     assert services.task_reminders_send(today=dt.date(2023, 9, 23), days_before=7) == 2
-    assert sorted(Notice.objects.values_list("user__username", "text")) == [
+    assert sorted(Notice.objects.filter(kind="task_reminder").values_list("user__username", "text")) == [
         ("hoi.a", "Nhiệm vụ “Hoàn thiện báo cáo” (Hội Chữ thập đỏ tỉnh Thái Nguyên) đã quá hạn: hạn là 14/07/2023."),
         ("sonoivu", "Nhiệm vụ “Gửi cán bộ đi đào tạo” (Sở Nội vụ) đến hạn ngày 30/09/2023."),
     ]

@@ -7,6 +7,7 @@ import time
 from itertools import chain, islice
 
 from django.db import connection, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -31,6 +32,8 @@ from sohoi.members.models import (
     ImportStatus,
     MemberImport,
 )
+from sohoi.notices.models import NoticeKind
+from sohoi.notices.services import notices_send
 
 CHUNK = 5000
 PROGRESS_EVERY = 0.5  # seconds between two updates of the job's progress
@@ -110,7 +113,26 @@ def member_import_check(job: MemberImport) -> MemberImport:
         _progress(job, status=ImportStatus.FAILED, message=str(exc), finished_at=timezone.now())
     except NotXlsx:  # damaged past its first rows
         _progress(job, status=ImportStatus.FAILED, message=str(_unreadable()), finished_at=timezone.now())
+    _tell_owner(job)
     return job
+
+
+def _tell_owner(job: MemberImport) -> None:
+    """A notice to who uploaded the list: checked (and waiting for their confirmation), done, or failed."""
+    if job.created_by is None:
+        return
+    names = {"file": job.original_name, "name": job.association.name}
+    if job.status == ImportStatus.CHECKED:
+        text = _("“%(file)s” (%(name)s) was checked: %(valid)s rows can be imported, %(invalid)s have problems.")
+        text %= {**names, "valid": job.valid_rows, "invalid": job.invalid_rows}
+    elif job.status == ImportStatus.DONE:
+        text = _("%(n)s members of “%(file)s” were imported into %(name)s.") % {**names, "n": job.imported_rows}
+    elif job.status == ImportStatus.FAILED:
+        text = _("The import of “%(file)s” (%(name)s) stopped: %(message)s") % {**names, "message": job.message}
+    else:
+        return
+    url = reverse("members:import", args=[job.association_id, job.pk])
+    notices_send(users=[job.created_by], kind=NoticeKind.IMPORT_FINISHED, text=text, url=url)
 
 
 def _check(job: MemberImport) -> None:
@@ -301,6 +323,7 @@ def member_import_run(job: MemberImport) -> MemberImport:
         )
     finally:  # scratch data: done or failed, the import is over (the upload stays, for the rejected rows)
         stage.remove(path)
+    _tell_owner(job)
     return job
 
 

@@ -12,6 +12,7 @@ from sohoi.members import services as membership_services
 from sohoi.members.models import IdentityConflict, MemberImport
 from sohoi.members.tests.test_import import HEADER, workbook
 from sohoi.mergers.services import document_add, proposal_create
+from sohoi.notices.models import Notice
 from sohoi.people.services import person_create
 from sohoi.registry import services
 from sohoi.registry.models import EventKind
@@ -93,6 +94,9 @@ MATRIX = [
     ("/reports/periods/{period}/consolidated/?format=docx", (200, 403, 403, 200, 302)),
     ("/audit/", PROVINCE_ONLY),
     ("/notices/", LOGGED_IN),
+    ("/notices/?archived=1", LOGGED_IN),
+    ("/notices/settings/", LOGGED_IN),
+    ("/notices/{notice}/", (404, 302, 404, 404, 302)),  # officer_a's own notice, opened: back to the list
     ("/tasks/", LOGGED_IN),
     ("/tasks/overview/", (200, 403, 403, 200, 302)),
     ("/tasks/conferences/", LOGGED_IN),
@@ -252,6 +256,7 @@ def objects(cast):
         "conference": conference.pk,
         "task": task.pk,
         "user": cast.officer_b.pk,
+        "notice": Notice.objects.create(user=cast.officer_a, text="Báo cáo bị trả lại").pk,
     }
 
 
