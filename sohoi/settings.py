@@ -107,6 +107,7 @@ INSTALLED_APPS = [
     "sohoi.notices",
     "sohoi.conferences",
     "sohoi.staffing",
+    "sohoi.home",
     "sohoi.demo",
 ]
 
@@ -182,7 +183,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "core:home"
+LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
 LANGUAGE_CODE = "vi"

@@ -1,11 +1,11 @@
 from django.urls import include, path
 
 from sohoi.api import api
-from sohoi.core import views as core_views
+from sohoi.home.views import home
 from sohoi.registry.urls import directory_patterns
 
 urlpatterns = [
-    path("", core_views.home, name="home"),
+    path("", home, name="home"),
     path("", include("sohoi.core.urls")),
     path("accounts/", include("sohoi.accounts.urls")),
     path("associations/", include("sohoi.registry.urls")),

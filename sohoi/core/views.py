@@ -5,7 +5,7 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils import timezone
 
 from sohoi.registry.selectors import upcoming_deadlines
@@ -42,13 +42,6 @@ def require_perm(perm: str):
         return wrapper
 
     return decorator
-
-
-def home(request):
-    """Anonymous visitors go to the public directory; everyone else sees their deadlines."""
-    if not request.user.is_authenticated:
-        return redirect("directory:list")
-    return dashboard(request)
 
 
 @login_required

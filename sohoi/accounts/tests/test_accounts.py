@@ -16,7 +16,7 @@ def test_logging_in_shows_the_vietnamese_form_and_a_wrong_password_is_explained(
 def test_logging_in_and_out(cast):
     client = cast.client("anonymous")
     response = client.post("/accounts/login/", {"username": "lanhdao", "password": PASSWORD})
-    assert response["Location"] == "/dashboard/"
+    assert response["Location"] == "/"
     assert client.post("/accounts/logout/")["Location"] == "/accounts/login/"
     assert client.get("/dashboard/").status_code == 302
 
