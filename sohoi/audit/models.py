@@ -52,6 +52,7 @@ class DataAccess(models.Model):
     kind = models.CharField(_("access"), max_length=8, choices=AccessKind.choices)
     what = models.CharField(_("what"), max_length=300)
     rows = models.PositiveIntegerField(_("records"), default=0)
+    reason = models.CharField(_("reason"), max_length=300, blank=True)
 
     class Meta:
         ordering = ["-at", "-id"]

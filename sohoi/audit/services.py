@@ -55,8 +55,9 @@ def audit_log(*, actor, action: Action, obj: models.Model, changes: dict | None 
     )
 
 
-def access_log(*, actor, kind: AccessKind, what: str, rows: int) -> DataAccess:
-    """Record a read or export of personal data. Side effect: one DataAccess row."""
+def access_log(*, actor, kind: AccessKind, what: str, rows: int, reason: str = "") -> DataAccess:
+    """Record a read or export of personal data, with the reason the reader gave if any. Side effect:
+    one DataAccess row."""
     return DataAccess.objects.create(
-        actor=actor, actor_name=actor.get_username(), kind=kind, what=what[:300], rows=rows
+        actor=actor, actor_name=actor.get_username(), kind=kind, what=what[:300], rows=rows, reason=reason[:300]
     )

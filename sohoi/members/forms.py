@@ -1,11 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from sohoi.core.forms import DATE_WIDGET
 from sohoi.members.models import EligibilityRule, ImportMode, MembershipStatus, MemberType
 from sohoi.members.selectors import AGE_BANDS
 from sohoi.people.ethnicity import ETHNIC_GROUPS
 from sohoi.people.models import Sex
-from sohoi.registry.forms import DATE_WIDGET, CommuneField
+from sohoi.registry.forms import CommuneField
 
 AGE_BAND_LABELS = {"u30": _("under 30"), "30-59": "30–59", "60-69": "60–69", "70-79": "70–79", "80+": _("80 and over")}
 

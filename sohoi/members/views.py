@@ -401,12 +401,15 @@ def member_export(request, pk):
     qs = selectors.member_search(selectors.membership_list(association), today=timezone.localdate(), **filters)
     qs = qs.select_related("person__address_commune")
     content, count = exports.member_list(qs.iterator(chunk_size=2000), sensitive=sensitive)
+    shown = request.GET.copy()
+    reason = shown.pop("reason", [""])[-1].strip()
     access_log(
         actor=request.user,
         kind=AccessKind.EXPORT,
         rows=count,
         what=_("Member list of %(name)s (%(filters)s)")
-        % {"name": association.name, "filters": request.GET.urlencode() or "-"},
+        % {"name": association.name, "filters": shown.urlencode() or "-"},
+        reason=reason,
     )
     return attachment(content, "danh-sach-hoi-vien.xlsx")
 

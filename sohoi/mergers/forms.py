@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from sohoi.core.files import check_upload
+from sohoi.core.forms import DATE_WIDGET
 from sohoi.mergers.models import BranchAction, Proposal, ProposalKind, ProposalResult
 from sohoi.mergers.services import PLAN_FIELDS
 from sohoi.people.models import Person
@@ -13,9 +14,6 @@ class OverlapFilterForm(forms.Form):
     min_score = forms.FloatField(
         label=_("Show pairs scoring at least"), min_value=0, max_value=1, required=False, localize=True
     )
-
-
-DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 def _live():

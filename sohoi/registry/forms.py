@@ -4,11 +4,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from sohoi.core.files import SCANS, check_upload
+from sohoi.core.forms import DATE_WIDGET
 from sohoi.geo.selectors import home_communes
 from sohoi.people.models import Sex
 from sohoi.registry.models import ActivityField, Association, EventKind, Position, ScopeLevel, Status
-
-DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class CommuneField(forms.ChoiceField):

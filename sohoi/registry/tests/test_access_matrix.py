@@ -93,6 +93,8 @@ MATRIX = [
     ("/reports/periods/{period}/consolidated/?format=xlsx", (200, 403, 403, 200, 302)),
     ("/reports/periods/{period}/consolidated/?format=docx", (200, 403, 403, 200, 302)),
     ("/audit/", PROVINCE_ONLY),
+    ("/audit/access/", PROVINCE_ONLY),
+    ("/audit/access/?format=xlsx&kind=export", PROVINCE_ONLY),
     ("/notices/", LOGGED_IN),
     ("/notices/?archived=1", LOGGED_IN),
     ("/notices/settings/", LOGGED_IN),
