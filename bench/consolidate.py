@@ -83,7 +83,7 @@ def ours(period) -> tuple[int, int]:
     from sohoi.core import xlsx
     from sohoi.reporting import document, selectors
 
-    period = type(period).objects.select_related("regime__form").get(pk=period.pk)
+    period = type(period).objects.select_related("regime", "form").get(pk=period.pk)
     data = selectors.consolidation(period)
     c = selectors.completeness(period)
     docx = document.period_document(

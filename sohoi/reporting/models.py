@@ -48,6 +48,11 @@ class ReportingRegime(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    @property
+    def form(self) -> "ReportForm | None":
+        """The form in force: the latest version (periods keep the version they were generated with)."""
+        return self.forms.order_by("-version").first()
+
 
 class ReportingPeriod(models.Model):
     """Kỳ báo cáo — one period of a regime, with the cut-off dates and deadline the law gives it."""
@@ -58,6 +63,9 @@ class ReportingPeriod(models.Model):
     starts_on = models.DateField(_("data from"))
     ends_on = models.DateField(_("data to"))
     due_on = models.DateField(_("due"))
+    # The version of the regime's form this period is reported on: set when the period is generated,
+    # moved to a newer version only while the period has no report.
+    form = models.ForeignKey("ReportForm", null=True, on_delete=models.PROTECT, related_name="periods")
 
     class Meta:
         ordering = ["regime", "-starts_on"]
@@ -87,15 +95,20 @@ class Prefill(models.TextChoices):
 
 
 class ReportForm(models.Model):
-    """Mẫu báo cáo — the indicators and text sections a regime asks for, and their checks."""
+    """Mẫu báo cáo — the indicators and text sections a regime asks for, and their checks. Versioned:
+    a form that has reports is never changed; an edit makes the next version (reporting.configuration)."""
 
-    regime = models.OneToOneField(ReportingRegime, on_delete=models.CASCADE, related_name="form")
+    regime = models.ForeignKey(ReportingRegime, on_delete=models.CASCADE, related_name="forms")
+    version = models.PositiveSmallIntegerField(_("version"), default=1)
+    created_at = models.DateTimeField(auto_now_add=True, null=True)
 
     class Meta:
+        ordering = ["regime", "version"]
+        constraints = [models.UniqueConstraint(fields=["regime", "version"], name="reporting_form_version_uniq")]
         verbose_name = _("report form")
 
     def __str__(self) -> str:
-        return str(self.regime)
+        return f"{self.regime} (v{self.version})"
 
 
 class Indicator(models.Model):

@@ -9,3 +9,4 @@ rules.add_perm("reporting.fill_report", is_officer_of)
 rules.add_perm("reporting.review_report", is_province_officer)
 rules.add_perm("reporting.edit_consolidated", is_province_officer)
 rules.add_perm("reporting.send_reminders", is_province_officer)
+rules.add_perm("reporting.configure", is_province_officer)  # regimes, forms, periods

@@ -169,7 +169,7 @@ def consolidation(period: ReportingPeriod) -> Consolidation:
     the change against the previous period, and the text sections gathered by association."""
     from sohoi.reporting.models import IndicatorKind
 
-    indicators = list(period.regime.form.indicators.all())
+    indicators = list(period.form.indicators.all())
     numeric = [i for i in indicators if i.kind != IndicatorKind.TEXT]
 
     def accepted(p):

@@ -19,6 +19,7 @@ from sohoi.reporting.models import (
     Operator,
     Prefill,
     Report,
+    ReportForm,
     ReportingPeriod,
     ReportingRegime,
     ReportStatus,
@@ -28,7 +29,11 @@ from sohoi.reporting.models import (
 
 @transaction.atomic
 def periods_generate(*, regime: ReportingRegime, year: int, by) -> list[ReportingPeriod]:
-    """Create the regime's periods of `year` that do not exist yet. Side effects: audit entries."""
+    """Create the regime's periods of `year` that do not exist yet, on the form in force. Side effects:
+    audit entries."""
+    if not 2000 <= year <= 2100:
+        raise ApplicationError(_("Give a year between 2000 and 2100, not %(year)s.") % {"year": year}, field="year")
+    form = regime.form or ReportForm.objects.create(regime=regime)  # a regime's first form may be empty
     created = []
     for number in range(1, law.PERIODS_PER_YEAR[regime.period_type] + 1):
         starts_on, ends_on = law.period_bounds(regime.period_type, year, number)
@@ -40,6 +45,7 @@ def periods_generate(*, regime: ReportingRegime, year: int, by) -> list[Reportin
                 "starts_on": starts_on,
                 "ends_on": ends_on,
                 "due_on": law.due_date(ends_on, regime.deadline_kind, regime.deadline_value),
+                "form": form,
             },
         )
         if is_new:
@@ -63,7 +69,7 @@ def prefill_values(*, period: ReportingPeriod, association) -> dict:
             association.branches.filter(established_on__lte=on).exclude(closed_on__lte=on).count()
         ),
     }
-    form = period.regime.form
+    form = period.form
     return {i.code: sources[i.prefill]() for i in form.indicators.all() if i.prefill in sources}
 
 
@@ -81,7 +87,7 @@ def report_open(*, period: ReportingPeriod, association, by) -> Report:
 
 def report_problems(report: Report, values: dict) -> dict[str, str]:
     """{indicator code: message} for every missing value, bad number and broken rule of the form."""
-    form = report.period.regime.form
+    form = report.period.form
     indicators = {i.code: i for i in form.indicators.all()}
     problems: dict[str, str] = {}
     numbers: dict[str, int] = {}
@@ -129,7 +135,7 @@ def _stale() -> ApplicationError:
 
 
 def _lock(report: Report, revision: int) -> Report:
-    locked = Report.objects.select_for_update(of=("self",)).select_related("period__regime__form").get(pk=report.pk)
+    locked = Report.objects.select_for_update(of=("self",)).select_related("period__form").get(pk=report.pk)
     if locked.status == ReportStatus.ACCEPTED:
         raise ApplicationError(_("This report was accepted and is locked."))
     if locked.status == ReportStatus.SUBMITTED:
@@ -232,7 +238,7 @@ def report_upload(*, report: Report, file, by) -> Report:
     submission except "required" (a draft may be incomplete). Any problem refuses the whole file."""
     from sohoi.reporting.xlsx import VALUE_COLUMN, read_filled
 
-    filled = read_filled(file, list(report.period.regime.form.indicators.all()))
+    filled = read_filled(file, list(report.period.form.indicators.all()))
     if (filled.period, filled.association) != (report.period_id, report.association_id):
         raise ApplicationError(_("This file is the form of another report: download this report's form."))
     problems = list(filled.problems)

@@ -49,7 +49,7 @@ def period_detail(request, period_pk):
 
 
 def _report_for(request, period_pk, association_pk):
-    period = get_object_or_404(ReportingPeriod.objects.select_related("regime__form"), pk=period_pk)
+    period = get_object_or_404(ReportingPeriod.objects.select_related("regime", "form"), pk=period_pk)
     association = association_get_for_user(request.user, association_pk)
     check_perm(request.user, "reporting.view_report", association)
     if not selectors.expected_associations(period).filter(pk=association.pk).exists():
@@ -85,7 +85,7 @@ def report_detail(request, period_pk, association_pk):
         if can_fill
         else (period.reports.filter(association=association).first())
     )
-    indicators = list(period.regime.form.indicators.all())
+    indicators = list(period.form.indicators.all())
     if request.GET.get("format") == "xlsx":
         if report is None:
             raise Http404
@@ -167,7 +167,7 @@ def consolidation(request, period_pk):
     """The province's consolidated report for a period: figures, chart, texts and the editable
     narrative on the page; .xlsx and .docx downloads."""
     check_perm(request.user, "reporting.view_completeness")
-    period = get_object_or_404(ReportingPeriod.objects.select_related("regime__form"), pk=period_pk)
+    period = get_object_or_404(ReportingPeriod.objects.select_related("regime", "form"), pk=period_pk)
     data = selectors.consolidation(period)
     consolidated = selectors.consolidated_get(period)
     c = selectors.completeness(period)

@@ -93,6 +93,9 @@ MATRIX = [
     ("/reports/periods/{period}/consolidated/?format=xlsx", (200, 403, 403, 200, 302)),
     ("/reports/periods/{period}/consolidated/?format=docx", (200, 403, 403, 200, 302)),
     ("/audit/", PROVINCE_ONLY),
+    ("/reports/regimes/", PROVINCE_ONLY),
+    ("/reports/regimes/new/", PROVINCE_ONLY),
+    ("/reports/regimes/{regime}/", PROVINCE_ONLY),
     ("/audit/access/", PROVINCE_ONLY),
     ("/audit/access/?format=xlsx&kind=export", PROVINCE_ONLY),
     ("/notices/", LOGGED_IN),
@@ -258,6 +261,8 @@ def objects(cast):
         "conference": conference.pk,
         "task": task.pk,
         "user": cast.officer_b.pk,
+        "regime": period.regime_id,
+        "rule": period.form.rules.first().pk,
         "notice": Notice.objects.create(user=cast.officer_a, text="Báo cáo bị trả lại").pk,
     }
 
@@ -324,6 +329,13 @@ WRITES = [
     ("/accounts/users/import/", PROVINCE_ONLY),
     ("/accounts/users/{user}/", PROVINCE_ONLY),
     ("/accounts/users/{user}/active/", PROVINCE_ONLY),
+    ("/reports/regimes/new/", PROVINCE_ONLY),
+    ("/reports/regimes/{regime}/", PROVINCE_ONLY),
+    ("/reports/regimes/{regime}/indicators/", PROVINCE_ONLY),
+    ("/reports/regimes/{regime}/indicators/members/remove/", PROVINCE_ONLY),
+    ("/reports/regimes/{regime}/rules/", PROVINCE_ONLY),
+    ("/reports/regimes/{regime}/rules/{rule}/remove/", PROVINCE_ONLY),
+    ("/reports/regimes/{regime}/periods/", PROVINCE_ONLY),
     ("/accounts/users/{user}/password/", PROVINCE_ONLY),
 ]
 

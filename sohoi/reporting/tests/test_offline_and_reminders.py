@@ -8,7 +8,7 @@ from openpyxl import load_workbook
 
 from sohoi.notices.models import Notice
 from sohoi.reporting import services
-from sohoi.reporting.models import ConsolidatedReport, Report, ReportingRegime
+from sohoi.reporting.models import ConsolidatedReport, Report
 from sohoi.reporting.selectors import expected_associations
 from sohoi.reporting.tests.test_pages import post
 from sohoi.reporting.tests.test_reports import GOOD, make_regime
@@ -191,7 +191,7 @@ def test_the_province_writes_the_number_and_narrative_that_go_into_the_docx(cast
 
 
 def test_a_regime_can_name_the_associations_that_report(cast, period):
-    regime = ReportingRegime.objects.get()
+    regime = period.regime
     assert list(expected_associations(period)) == [cast.association_a, cast.association_b]
     regime.associations.set([cast.association_b])
     assert list(expected_associations(period)) == [cast.association_b]
