@@ -266,7 +266,15 @@ SOHOI_OVERLAP_WEIGHTS = {
 SOHOI_OVERLAP_MIN_SCORE = envfloat("SOHOI_OVERLAP_MIN_SCORE", 0.3)
 # The province merger of 07/2025 (Guidance 05/HD-MTTW-BTT §3.1): "Hội A tỉnh <joining> + Hội A tỉnh
 # <continuing> → Hội A tỉnh <continuing> (mới)".
+# The province of this installation: the letterhead of documents ("UBND TỈNH …", the place of the
+# date line) and the default issuing authority of decisions.
+SOHOI_PROVINCE_NAME = os.environ.get("SOHOI_PROVINCE_NAME", "Thái Nguyên")
+SOHOI_ISSUING_BODY = os.environ.get("SOHOI_ISSUING_BODY", "SỞ NỘI VỤ")
 # A reorganisation whose sources hold more open memberships than this is carried out by the worker, its
 # page showing the progress; a smaller one in the request (50,000 take about a second, bench/merge.py).
 SOHOI_MERGER_INLINE_MEMBERSHIPS = envint("SOHOI_MERGER_INLINE_MEMBERSHIPS", 50_000)
-SOHOI_PROVINCE_MERGER = {"continuing": "Thái Nguyên", "joining": "Bắc Kạn", "effective": "2025-07-01"}
+SOHOI_PROVINCE_MERGER = {
+    "continuing": os.environ.get("SOHOI_PROVINCE_NAME", "Thái Nguyên"),
+    "joining": "Bắc Kạn",
+    "effective": "2025-07-01",
+}

@@ -5,8 +5,9 @@ right, then place and date); the title; the body; "Nơi nhận:" and the signatu
 
 import datetime as dt
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from django.conf import settings
 from docx import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -22,12 +23,26 @@ def date_line(place: str, day: dt.date) -> str:
     return f"{place}, ngày {day.day:02d} tháng {month} năm {day.year}"
 
 
+def province_name() -> str:
+    """The province of this installation (settings.SOHOI_PROVINCE_NAME): the place of the date line."""
+    return settings.SOHOI_PROVINCE_NAME
+
+
+def parent_body() -> str:
+    """"UBND TỈNH <PROVINCE>", the body above the issuing one in the letterhead."""
+    return f"UBND TỈNH {settings.SOHOI_PROVINCE_NAME.upper()}"
+
+
+def issuing_body() -> str:
+    return settings.SOHOI_ISSUING_BODY
+
+
 @dataclass
 class Letterhead:
-    parent_body: str = "UBND TỈNH THÁI NGUYÊN"
-    issuing_body: str = "SỞ NỘI VỤ"
+    parent_body: str = field(default_factory=parent_body)
+    issuing_body: str = field(default_factory=issuing_body)
     number: str = "Số:      /BC-SNV"
-    place: str = "Thái Nguyên"
+    place: str = field(default_factory=province_name)
     signer_title: str = "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC"
     signer_name: str = ""
     recipients: tuple[str, ...] = ("UBND tỉnh (b/c);", "Các hội có tên trong báo cáo;", "Lưu: VT, TCBC.")

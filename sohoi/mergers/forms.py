@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from sohoi.core.files import check_upload
@@ -112,7 +113,9 @@ class ApproveForm(forms.Form):
         label=_("Decision number"), max_length=50, widget=forms.TextInput(attrs={"placeholder": "123/QĐ-UBND"})
     )
     issued_on = forms.DateField(label=_("Decision date"), widget=DATE_WIDGET)
-    authority = forms.CharField(label=_("Issuing authority"), max_length=200, initial="UBND tỉnh Thái Nguyên")
+    authority = forms.CharField(
+        label=_("Issuing authority"), max_length=200, initial=lambda: f"UBND tỉnh {settings.SOHOI_PROVINCE_NAME}"
+    )
     signer = forms.CharField(label=_("Signed by"), max_length=100, required=False)
     effective_on = forms.DateField(
         label=_("Takes effect on"), widget=DATE_WIDGET, required=False, help_text=_("Empty: the decision date.")

@@ -1,6 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from sohoi.core.docx import parent_body, province_name
 from sohoi.registry.models import ActivityField, ScopeLevel
 
 
@@ -195,8 +196,8 @@ class ConsolidatedReport(models.Model):
     are not stored: they are read from the accepted reports each time (sohoi.reporting.selectors)."""
 
     period = models.OneToOneField(ReportingPeriod, on_delete=models.CASCADE, related_name="consolidated")
-    parent_body = models.CharField(_("parent body"), max_length=100, default="UBND TỈNH THÁI NGUYÊN")
-    place = models.CharField(_("place"), max_length=60, default="Thái Nguyên")
+    parent_body = models.CharField(_("parent body"), max_length=100, default=parent_body)
+    place = models.CharField(_("place"), max_length=60, default=province_name)
     number = models.CharField(_("document number"), max_length=40, blank=True, help_text=_("For example 125/BC-SNV."))
     issued_on = models.DateField(_("date"), null=True, blank=True)
     narrative = models.TextField(
