@@ -17,6 +17,21 @@ from tests.factories import UserFactory, active_association
 
 
 @pytest.fixture(autouse=True)
+def _calendar_days(request, monkeypatch):
+    """The days officers enter in the calendar live in the database: a test with it reads them fresh
+    (none leak from another test through the process's cache); a test without it sees none."""
+    from sohoi.core import calendar
+
+    if request.node.get_closest_marker("django_db") or {"db", "transactional_db"} & set(request.fixturenames):
+        calendar.forget_entered()
+        yield
+        calendar.forget_entered()
+    else:
+        monkeypatch.setattr(calendar, "entered_days", dict)
+        yield
+
+
+@pytest.fixture(autouse=True)
 def _plain_static_storage(settings, tmp_path):
     settings.STORAGES = {
         "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -2,7 +2,7 @@ from django.urls import include, path
 
 from sohoi.api import api
 from sohoi.home.views import home
-from sohoi.registry.urls import directory_patterns
+from sohoi.registry.urls import calendar_patterns, directory_patterns
 
 urlpatterns = [
     path("", home, name="home"),
@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("sohoi.members.urls")),
     path("", include("sohoi.identity.urls")),
     path("directory/", include(directory_patterns)),
+    path("calendar/", include(calendar_patterns)),
     path("reports/", include("sohoi.reporting.urls")),
     path("tasks/", include("sohoi.conferences.urls")),
     path("staffing/", include("sohoi.staffing.urls")),

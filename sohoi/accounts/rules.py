@@ -24,3 +24,4 @@ def is_association_officer(user) -> bool:
 is_province_wide_reader = is_province_officer | is_leader
 
 rules.add_perm("accounts.manage_users", is_province_officer)
+rules.add_perm("core.manage_calendar", is_province_officer)  # the working calendar (core.CalendarDay)

@@ -29,7 +29,7 @@ def province_name() -> str:
 
 
 def parent_body() -> str:
-    """"UBND TỈNH <PROVINCE>", the body above the issuing one in the letterhead."""
+    """ "UBND TỈNH <PROVINCE>", the body above the issuing one in the letterhead."""
     return f"UBND TỈNH {settings.SOHOI_PROVINCE_NAME.upper()}"
 
 

@@ -8,6 +8,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from sohoi.core.calendar import missing_year_ahead
 from sohoi.registry.selectors import upcoming_deadlines
 
 
@@ -55,5 +56,6 @@ def dashboard(request):
             "rows": [(a, d, d.days_left(today), -d.days_left(today)) for a, d in rows],
             "today": today,
             "horizon": today + dt.timedelta(days=settings.SOHOI_DEADLINE_HORIZON_DAYS),
+            "days_off_missing": missing_year_ahead(today),
         },
     )

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sohoi.core.files import SCANS, check_upload
 from sohoi.core.forms import DATE_WIDGET
+from sohoi.core.models import DayKind
 from sohoi.geo.selectors import home_communes
 from sohoi.people.models import Sex
 from sohoi.registry.models import ActivityField, Association, EventKind, Position, ScopeLevel, Status
@@ -222,3 +223,9 @@ class BranchForm(_CommuneFormMixin, forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._load_communes()
+
+
+class CalendarDayForm(forms.Form):
+    day = forms.DateField(label=_("Day"), widget=DATE_WIDGET)
+    kind = forms.ChoiceField(label=_("Kind"), choices=DayKind.choices)
+    name = forms.CharField(label=_("Name"), max_length=100, required=False, help_text=_("For example: Tết Nguyên đán."))

@@ -12,7 +12,9 @@ from django.utils.translation import gettext as _
 from sohoi.accounts.selectors import officers_of
 from sohoi.audit.models import Action
 from sohoi.audit.services import audit_log, diff, snapshot
+from sohoi.core import calendar
 from sohoi.core.errors import ApplicationError
+from sohoi.core.models import CalendarDay, DayKind
 from sohoi.core.text import clean_text, fold
 from sohoi.geo.models import AdministrativeUnit
 from sohoi.notices.models import NoticeKind
@@ -456,3 +458,32 @@ def deadline_notices_send(*, today: dt.date) -> int:
                 key=f"deadline:{association.pk}:{deadline.kind}:{deadline.due}",
             )
     return sent
+
+
+def calendar_day_add(*, day: dt.date, kind: str, name: str, by) -> CalendarDay:
+    """A day off (holiday or bridge) on a weekday, or a weekend day worked in exchange, in the working
+    calendar the legal deadlines are counted in (core.calendar; counted within its ENTERED_TTL
+    seconds). Side effect: an audit entry."""
+    if kind not in DayKind.values:
+        raise ApplicationError(_("Choose whether the day is off or worked."), field="kind")
+    shown = f"{day:%d/%m/%Y}"
+    if kind == DayKind.OFF and day.weekday() >= 5:
+        raise ApplicationError(_("%(day)s is a weekend day: it is off already.") % {"day": shown}, field="day")
+    if kind == DayKind.WORKED and day.weekday() < 5:
+        raise ApplicationError(
+            _("%(day)s is a weekday: only a weekend day can be worked in exchange.") % {"day": shown}, field="day"
+        )
+    if CalendarDay.objects.filter(day=day).exists():
+        raise ApplicationError(_("%(day)s is in the calendar already.") % {"day": shown}, field="day")
+    entry = CalendarDay.objects.create(
+        day=day, kind=kind, name=clean_text(name), created_by=by if getattr(by, "is_authenticated", False) else None
+    )
+    audit_log(actor=by, action=Action.CREATE, obj=entry, note=entry.name)
+    calendar.forget_entered()
+    return entry
+
+
+def calendar_day_remove(*, entry: CalendarDay, by) -> None:
+    audit_log(actor=by, action=Action.DELETE, obj=entry, note=entry.name)
+    entry.delete()
+    calendar.forget_entered()

@@ -17,6 +17,14 @@ urlpatterns = [
     path("<int:pk>/decisions/<int:decision_pk>/file/", views.decision_file, name="decision_file"),
 ]
 
+calendar_patterns = (
+    [
+        path("", views.calendar_page, name="page"),
+        path("<int:pk>/remove/", views.calendar_day_remove, name="remove"),
+    ],
+    "calendar",
+)
+
 directory_patterns = (
     [
         path("", views.directory_list, name="list"),

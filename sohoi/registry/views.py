@@ -4,11 +4,14 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
+from sohoi.core import calendar
 from sohoi.core.errors import add_to_form
+from sohoi.core.models import CalendarDay
 from sohoi.core.views import check_perm, require_perm
 from sohoi.registry import law, selectors, services
 from sohoi.registry.forms import (
@@ -19,6 +22,7 @@ from sohoi.registry.forms import (
     AssociationEditForm,
     AssociationFilterForm,
     BranchForm,
+    CalendarDayForm,
     LeaderFormSet,
     LegalEventForm,
 )
@@ -291,3 +295,47 @@ def directory_detail(request, pk):
     return render(
         request, "registry/directory_detail.html", {"association": association, "fields": association.fields.all()}
     )
+
+
+# --- the working calendar the legal deadlines are counted in ---------------------------------------
+
+
+@login_required
+@require_perm("core.manage_calendar")
+@require_http_methods(["GET", "POST"])
+def calendar_page(request):
+    """A year's days off from the Government's notice (built in), those entered here, and the form to
+    enter one (POST)."""
+    today = timezone.localdate()
+    try:
+        year = int(request.GET.get("year") or today.year)
+    except ValueError:
+        year = today.year
+    year = min(max(year, 2000), 2100)
+    form = CalendarDayForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            entry = services.calendar_day_add(by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_to_form(form, error)
+        else:
+            messages.success(request, _("%(day)s was added to the calendar.") % {"day": f"{entry.day:%d/%m/%Y}"})
+            return redirect(f"{reverse('calendar:page')}?year={entry.day.year}")
+    context = {
+        "year": year,
+        "built_in": calendar.built_in(year),
+        "entered": CalendarDay.objects.filter(day__year=year),
+        "form": form,
+        "years": range(today.year - 1, today.year + 3),
+    }
+    return render(request, "registry/calendar.html", context)
+
+
+@login_required
+@require_perm("core.manage_calendar")
+@require_POST
+def calendar_day_remove(request, pk):
+    entry = get_object_or_404(CalendarDay, pk=pk)
+    services.calendar_day_remove(entry=entry, by=request.user)
+    messages.success(request, _("%(day)s was taken off the calendar.") % {"day": f"{entry.day:%d/%m/%Y}"})
+    return redirect(f"{reverse('calendar:page')}?year={entry.day.year}")

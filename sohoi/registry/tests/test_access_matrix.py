@@ -7,6 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from conftest import ROLES
 from sohoi.conferences.services import ConferenceData, TaskData, conference_create, task_create
+from sohoi.core.models import CalendarDay
 from sohoi.identity.models import CandidatePair, PersonMerge
 from sohoi.members import services as membership_services
 from sohoi.members.models import IdentityConflict, MemberImport
@@ -94,6 +95,8 @@ MATRIX = [
     ("/reports/periods/{period}/consolidated/?format=docx", (200, 403, 403, 200, 302)),
     ("/audit/", PROVINCE_ONLY),
     ("/reports/regimes/", PROVINCE_ONLY),
+    ("/calendar/", PROVINCE_ONLY),
+    ("/calendar/?year=2028", PROVINCE_ONLY),
     ("/reports/regimes/new/", PROVINCE_ONLY),
     ("/reports/regimes/{regime}/", PROVINCE_ONLY),
     ("/audit/access/", PROVINCE_ONLY),
@@ -262,6 +265,7 @@ def objects(cast):
         "task": task.pk,
         "user": cast.officer_b.pk,
         "regime": period.regime_id,
+        "calendar_day": CalendarDay.objects.create(day=dt.date(2028, 5, 1), name="Quốc tế Lao động").pk,
         "rule": period.form.rules.first().pk,
         "notice": Notice.objects.create(user=cast.officer_a, text="Báo cáo bị trả lại").pk,
     }
@@ -336,6 +340,8 @@ WRITES = [
     ("/reports/regimes/{regime}/rules/", PROVINCE_ONLY),
     ("/reports/regimes/{regime}/rules/{rule}/remove/", PROVINCE_ONLY),
     ("/reports/regimes/{regime}/periods/", PROVINCE_ONLY),
+    ("/calendar/", PROVINCE_ONLY),
+    ("/calendar/{calendar_day}/remove/", PROVINCE_ONLY),
     ("/accounts/users/{user}/password/", PROVINCE_ONLY),
 ]
 
