@@ -96,3 +96,22 @@ class DecideForm(forms.Form):
     number = forms.CharField(label=_("Decision number"), required=False, max_length=60)
     decided_on = forms.DateField(label=_("Decision date"), widget=DATE)
     effective_on = forms.DateField(label=_("Effective from"), widget=DATE)
+
+
+WHOLE_NUMBER = {"invalid": _("Write a whole number, e.g. 65.")}
+
+
+class LeaderRuleForm(forms.Form):
+    source = forms.CharField(label=_("Source"), max_length=200, help_text=_("For example: KL 32-KL/TW of 30/03/2022."))
+    max_age = forms.IntegerField(
+        label=_("Maximum age at first nomination or re-election"), min_value=0, error_messages=WHOLE_NUMBER
+    )
+    chairman_max_age = forms.IntegerField(
+        label=_("Maximum age of a chairman, as an exception"), min_value=0, error_messages=WHOLE_NUMBER
+    )
+    chairman_max_terms = forms.IntegerField(
+        label=_("Maximum consecutive terms of a chairman"), min_value=0, error_messages=WHOLE_NUMBER
+    )
+    only_assigned = forms.BooleanField(
+        label=_("Only associations assigned tasks by the Party and State"), required=False
+    )

@@ -6,10 +6,20 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from sohoi.audit.models import Action
-from sohoi.audit.services import audit_log
+from sohoi.audit.services import audit_log, diff, snapshot
 from sohoi.core.errors import ApplicationError
+from sohoi.core.text import clean_text
 from sohoi.people.models import Person
-from sohoi.staffing.models import Attendance, Course, QuotaDecision, Staff, Transfer, TransferStatus
+from sohoi.staffing.models import (
+    Attendance,
+    Course,
+    LeaderAgeRule,
+    QuotaDecision,
+    Staff,
+    TrainingRequirement,
+    Transfer,
+    TransferStatus,
+)
 
 
 def _d(day: dt.date) -> str:
@@ -221,3 +231,51 @@ def quota_carry(*, sources: list[int], to, year: int, number: str, issued_on: dt
     return quota_record(
         association=to, year=year, quota=quota, number=number, issued_on=issued_on, authority=authority, by=by
     )
+
+
+LEADER_RULE_FIELDS = ["source", "max_age", "chairman_max_age", "chairman_max_terms", "only_assigned"]
+
+
+def leader_rule_save(*, data: dict, by, rule: LeaderAgeRule | None = None) -> LeaderAgeRule:
+    """A leader age and term rule (KL 32-KL/TW's, or a newer one), as data the leader checks read.
+    Side effect: an audit entry."""
+    if not clean_text(data.get("source", "")):
+        raise ApplicationError(_("Name the rule's source, e.g. its conclusion or decision."), field="source")
+    if not 40 <= data["max_age"] <= 90:
+        raise ApplicationError(_("An age limit is from 40 to 90."), field="max_age")
+    if data["chairman_max_age"] < data["max_age"]:
+        raise ApplicationError(
+            _("A chairman's limit is an exception above the general one (%(age)s).") % {"age": data["max_age"]},
+            field="chairman_max_age",
+        )
+    if not 1 <= data["chairman_max_terms"] <= 10:
+        raise ApplicationError(_("Consecutive terms are from 1 to 10."), field="chairman_max_terms")
+    new = rule is None
+    rule = rule or LeaderAgeRule()
+    before = {} if new else snapshot(rule, LEADER_RULE_FIELDS)
+    for name in LEADER_RULE_FIELDS:
+        setattr(rule, name, clean_text(data[name]) if name == "source" else data[name])
+    rule.save()
+    changes = diff(before, snapshot(rule, LEADER_RULE_FIELDS))
+    if changes:
+        audit_log(actor=by, action=Action.CREATE if new else Action.UPDATE, obj=rule, changes=changes)
+    return rule
+
+
+def leader_rule_remove(*, rule: LeaderAgeRule, by) -> None:
+    audit_log(actor=by, action=Action.DELETE, obj=rule)
+    rule.delete()
+
+
+@transaction.atomic
+def training_requirements_set(*, chosen: set[tuple[str, str]], by) -> int:
+    """The training each position requires: exactly the (position, kind) pairs `chosen`. Returns the
+    pairs changed. Side effect: an audit entry."""
+    current = {(r.position, r.kind): r for r in TrainingRequirement.objects.all()}
+    for key in sorted(set(current) - chosen):
+        audit_log(actor=by, action=Action.DELETE, obj=current[key])
+        current[key].delete()
+    added = sorted(chosen - set(current))
+    for position, kind in added:
+        audit_log(actor=by, action=Action.CREATE, obj=TrainingRequirement.objects.create(position=position, kind=kind))
+    return len(added) + len(set(current) - chosen)

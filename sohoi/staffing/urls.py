@@ -18,4 +18,9 @@ urlpatterns = [
     path("transfers/<int:pk>/decide/", views.transfer_decide, name="transfer_decide"),
     path("retirements/", views.retirement_page, name="retirements"),
     path("leaders/", views.leader_page, name="leaders"),
+    path("rules/", views.rules_page, name="rules"),
+    path("rules/leaders/", views.leader_rule_save, name="leader_rule_add"),
+    path("rules/leaders/<int:pk>/", views.leader_rule_save, name="leader_rule_save"),
+    path("rules/leaders/<int:pk>/remove/", views.leader_rule_remove, name="leader_rule_remove"),
+    path("rules/training/", views.training_requirements_save, name="training_requirements"),
 ]

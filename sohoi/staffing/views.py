@@ -5,7 +5,7 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from sohoi.audit.models import AccessKind
 from sohoi.audit.services import access_log
@@ -19,12 +19,21 @@ from sohoi.staffing.forms import (
     AttendanceForm,
     CourseForm,
     DecideForm,
+    LeaderRuleForm,
     QuotaForm,
     StaffEndForm,
     StaffForm,
     TransferForm,
 )
-from sohoi.staffing.models import Course, Staff, Transfer
+from sohoi.staffing.models import (
+    Course,
+    CourseKind,
+    LeaderAgeRule,
+    Staff,
+    StaffPosition,
+    TrainingRequirement,
+    Transfer,
+)
 
 
 def _xlsx(request, name: str, title: str, header: list, rows: list, *, personal: str = ""):
@@ -365,3 +374,77 @@ def leader_page(request):
         return _xlsx(request, "canh-bao-lanh-dao", "Canh bao", header, data, personal=_("Leader rule warnings"))
     access_log(actor=request.user, kind=AccessKind.VIEW, what=_("Leader rule warnings"), rows=len(warnings))
     return render(request, "staffing/leaders.html", {"warnings": warnings})
+
+
+# --- the rules the staffing checks read (province officers) ---------------------------------------
+
+
+def _rule_forms(rules):
+    return [
+        (r, LeaderRuleForm(prefix=f"r{r.pk}", initial={f: getattr(r, f) for f in services.LEADER_RULE_FIELDS}))
+        for r in rules
+    ]
+
+
+@login_required
+@require_perm("staffing.manage")
+def rules_page(request, new_form=None):
+    """The leader age and term rules and the training each position requires, as the checks read them."""
+    required = set(TrainingRequirement.objects.values_list("position", "kind"))
+    grid = [
+        (position, label, [(kind, kind_label, (position, kind) in required) for kind, kind_label in CourseKind.choices])
+        for position, label in StaffPosition.choices
+    ]
+    context = {
+        "tab": "rules",
+        "rules": _rule_forms(LeaderAgeRule.objects.order_by("pk")),
+        "new_form": new_form or LeaderRuleForm(prefix="new"),
+        "kinds": CourseKind.choices,
+        "grid": grid,
+    }
+    return render(request, "staffing/rules.html", context)
+
+
+@login_required
+@require_perm("staffing.manage")
+@require_POST
+def leader_rule_save(request, pk=None):
+    rule = get_object_or_404(LeaderAgeRule, pk=pk) if pk else None
+    form = LeaderRuleForm(request.POST, prefix=f"r{pk}" if pk else "new")
+    if form.is_valid():
+        try:
+            services.leader_rule_save(data=form.cleaned_data, rule=rule, by=request.user)
+        except ValidationError as error:
+            for text in error.messages:
+                messages.error(request, text)
+        else:
+            messages.success(request, _("The rule was saved."))
+            return redirect("staffing:rules")
+    else:
+        for field, errors in form.errors.items():
+            for text in errors:
+                messages.error(request, f"{form.fields[field].label}: {text}" if field in form.fields else text)
+    return redirect("staffing:rules")
+
+
+@login_required
+@require_perm("staffing.manage")
+@require_POST
+def leader_rule_remove(request, pk):
+    services.leader_rule_remove(rule=get_object_or_404(LeaderAgeRule, pk=pk), by=request.user)
+    messages.success(request, _("The rule was removed."))
+    return redirect("staffing:rules")
+
+
+@login_required
+@require_perm("staffing.manage")
+@require_POST
+def training_requirements_save(request):
+    chosen = set()
+    for value in request.POST.getlist("required"):
+        position, _sep, kind = value.partition(":")
+        if position in StaffPosition.values and kind in CourseKind.values:
+            chosen.add((position, kind))
+    services.training_requirements_set(chosen=chosen, by=request.user)
+    messages.success(request, _("The training requirements were saved."))
+    return redirect("staffing:rules")

@@ -19,6 +19,7 @@ from sohoi.registry import services
 from sohoi.registry.models import EventKind
 from sohoi.reporting.services import periods_generate, report_open
 from sohoi.reporting.tests.test_reports import make_regime
+from sohoi.staffing.models import LeaderAgeRule
 from sohoi.staffing.services import course_create, staff_add, transfer_propose
 from tests.factories import active_association, commune, decision
 
@@ -97,6 +98,7 @@ MATRIX = [
     ("/reports/regimes/", PROVINCE_ONLY),
     ("/calendar/", PROVINCE_ONLY),
     ("/calendar/?year=2028", PROVINCE_ONLY),
+    ("/staffing/rules/", PROVINCE_ONLY),
     ("/reports/regimes/new/", PROVINCE_ONLY),
     ("/reports/regimes/{regime}/", PROVINCE_ONLY),
     ("/audit/access/", PROVINCE_ONLY),
@@ -265,6 +267,7 @@ def objects(cast):
         "task": task.pk,
         "user": cast.officer_b.pk,
         "regime": period.regime_id,
+        "leader_rule": LeaderAgeRule.objects.get().pk,
         "calendar_day": CalendarDay.objects.create(day=dt.date(2028, 5, 1), name="Quốc tế Lao động").pk,
         "rule": period.form.rules.first().pk,
         "notice": Notice.objects.create(user=cast.officer_a, text="Báo cáo bị trả lại").pk,
@@ -342,6 +345,10 @@ WRITES = [
     ("/reports/regimes/{regime}/periods/", PROVINCE_ONLY),
     ("/calendar/", PROVINCE_ONLY),
     ("/calendar/{calendar_day}/remove/", PROVINCE_ONLY),
+    ("/staffing/rules/leaders/", PROVINCE_ONLY),
+    ("/staffing/rules/leaders/{leader_rule}/", PROVINCE_ONLY),
+    ("/staffing/rules/leaders/{leader_rule}/remove/", PROVINCE_ONLY),
+    ("/staffing/rules/training/", PROVINCE_ONLY),
     ("/accounts/users/{user}/password/", PROVINCE_ONLY),
 ]
 
