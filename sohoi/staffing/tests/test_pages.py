@@ -5,19 +5,10 @@ import pytest
 from openpyxl import load_workbook
 
 from sohoi.audit.models import DataAccess
-from sohoi.registry.models import Association
 from sohoi.staffing.models import QuotaDecision, Staff, Transfer
 from sohoi.staffing.tests.test_staffing import hire, quota
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def assigned(cast):
-    Association.objects.update(is_assigned_tasks=True)
-    cast.association_a.refresh_from_db()
-    cast.association_b.refresh_from_db()
-    return cast
 
 
 def test_recording_a_quota_and_staff_on_the_pages(assigned):

@@ -13,14 +13,6 @@ from sohoi.staffing.tests.test_staffing import congress, hire
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def assigned(cast):
-    for association in (cast.association_a, cast.association_b):
-        association.is_assigned_tasks = True
-        association.save()
-    return cast
-
-
 def _messages(response):
     return [str(m) for m in response.context["messages"]]
 

@@ -30,14 +30,6 @@ def hire(association, name, starts_on, ends_on=None, kind="quota", position="spe
     )
 
 
-@pytest.fixture
-def assigned(cast):
-    for association in (cast.association_a, cast.association_b):
-        association.is_assigned_tasks = True
-        association.save()
-    return cast
-
-
 def quota(association, year, posts, issued_on=dt.date(2026, 1, 5), number="12/QĐ-UBND"):
     return services.quota_record(
         association=association,
