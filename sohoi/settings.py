@@ -94,6 +94,8 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "rules.apps.AutodiscoverRulesConfig",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "sohoi.core",
     "sohoi.accounts",
     "sohoi.audit",
@@ -120,7 +122,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "sohoi.accounts.middleware.PasswordChangeRequired",
+    "sohoi.accounts.middleware.SecondFactorRequired",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
 ]
@@ -183,6 +187,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
+# A second factor (TOTP, django-otp) for province officers: with SOHOI_OTP_REQUIRED=1 each of them sets
+# up an authenticator app on first login and gives its 6-digit code at every login after.
+SOHOI_OTP_REQUIRED = envbool("SOHOI_OTP_REQUIRED")
+OTP_TOTP_ISSUER = "Sổ Hội"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 

@@ -159,6 +159,29 @@ def users_import(*, rows: list[tuple[int, UserData]], by) -> list[tuple[User, st
         return [user_create(data=data, by=by) for _row, data in rows]
 
 
+def second_factor_confirm(*, user: User, device, token: str) -> bool:
+    """The code from the authenticator app checked against the user's TOTP device (django-otp); a new
+    device is confirmed by its first good code. Side effect: an audit entry when a device is confirmed."""
+    if not device.verify_token(token.strip().replace(" ", "")):
+        return False
+    if not device.confirmed:
+        device.confirmed = True
+        device.save(update_fields=["confirmed"])
+        audit_log(actor=user, action=Action.UPDATE, obj=user, note=_("Authenticator app set up"))
+    return True
+
+
+def second_factor_reset(*, user: User, by) -> int:
+    """The user lost their authenticator app: their devices go, and they set up a new one at the next
+    login. Returns the devices removed. Side effect: an audit entry."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    removed, _by_model = TOTPDevice.objects.filter(user=user).delete()
+    if removed:
+        audit_log(actor=by, action=Action.UPDATE, obj=user, note=_("Authenticator app removed by an officer"))
+    return removed
+
+
 def officers_rescope(*, sources: list[int], to: list, note: str, by) -> int:
     """A reorganisation's officer accounts (inside the caller's transaction): whoever served one of
     `sources` serves the associations `to` instead. Returns the accounts changed. Side effects: audit."""

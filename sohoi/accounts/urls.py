@@ -32,6 +32,7 @@ urlpatterns = [
         auth_views.PasswordResetCompleteView.as_view(template_name="accounts/password_reset_complete.html"),
         name="password_reset_complete",
     ),
+    path("second-factor/", views.second_factor, name="second_factor"),
     path("users/", views.user_list, name="users"),
     path("users/new/", views.user_create, name="user_create"),
     path("users/import/", views.users_import, name="users_import"),
@@ -39,4 +40,5 @@ urlpatterns = [
     path("users/<int:pk>/", views.user_edit, name="user_edit"),
     path("users/<int:pk>/active/", views.user_active, name="user_active"),
     path("users/<int:pk>/password/", views.user_password, name="user_password"),
+    path("users/<int:pk>/second-factor/reset/", views.user_second_factor_reset, name="user_second_factor_reset"),
 ]

@@ -1,15 +1,19 @@
 """Logging in and out, the user's own password (change; reset by e-mail), and the province officers'
 pages that keep the accounts."""
 
+import base64
 import logging
+import textwrap
 
+import segno
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -175,6 +179,18 @@ def user_password(request, pk):
 
 @login_required
 @require_perm("accounts.manage_users")
+@require_POST
+def user_second_factor_reset(request, pk):
+    user = get_object_or_404(User, pk=pk)
+    if services.second_factor_reset(user=user, by=request.user):
+        messages.success(request, _("The authenticator app was removed: a new one is set up at the next login."))
+    else:
+        messages.info(request, _("This account has no authenticator app."))
+    return redirect("accounts:user_edit", pk=pk)
+
+
+@login_required
+@require_perm("accounts.manage_users")
 @require_http_methods(["GET", "POST"])
 def users_import(request):
     form = UserImportForm(request.POST or None, request.FILES or None)
@@ -194,3 +210,30 @@ def users_import(request):
 @require_perm("accounts.manage_users")
 def users_template(request):
     return attachment(xlsx.template(), "mau-danh-sach-tai-khoan.xlsx")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def second_factor(request):
+    """Give the 6-digit code of the authenticator app; on the first visit, set the app up from the QR
+    code (or the key typed by hand)."""
+    from django_otp import login as otp_login
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.filter(user=request.user).order_by("-confirmed", "pk").first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=request.user, name=_("Authenticator app"), confirmed=False)
+    error = ""
+    if request.method == "POST":
+        if services.second_factor_confirm(user=request.user, device=device, token=request.POST.get("token", "")):
+            otp_login(request, device)
+            target = request.GET.get("next") or ""
+            if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+                target = reverse("home")
+            return redirect(target)
+        error = _("This code is not the one the app shows now: type the 6 digits again.")
+    context = {"device": device, "error": error}
+    if not device.confirmed:
+        context["qr"] = segno.make(device.config_url, error="m").svg_inline(scale=4)
+        context["key"] = " ".join(textwrap.wrap(base64.b32encode(device.bin_key).decode(), 4))
+    return render(request, "accounts/second_factor.html", context)

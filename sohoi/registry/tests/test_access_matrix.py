@@ -140,6 +140,7 @@ MATRIX = [
     ("/accounts/login/", ALL),
     ("/accounts/password/", LOGGED_IN),
     ("/accounts/password/reset/", ALL),
+    ("/accounts/second-factor/", LOGGED_IN),
     ("/accounts/password/reset/sent/", ALL),
     ("/accounts/password/reset/complete/", ALL),
     ("/accounts/users/", PROVINCE_ONLY),
@@ -350,6 +351,7 @@ WRITES = [
     ("/staffing/rules/leaders/{leader_rule}/remove/", PROVINCE_ONLY),
     ("/staffing/rules/training/", PROVINCE_ONLY),
     ("/accounts/users/{user}/password/", PROVINCE_ONLY),
+    ("/accounts/users/{user}/second-factor/reset/", PROVINCE_ONLY),
 ]
 
 
