@@ -178,16 +178,11 @@ def task_progress(*, task: Task, text: str, percent: int, by, file=None) -> Task
     task.save(update_fields=["percent", "last_update_at"])
     _log(task, UpdateKind.PROGRESS, by, text=text.strip(), percent=percent, file=file or "")
     lead = lead_people(task)
-    if not lead.filter(pk=getattr(by, "pk", None)).exists():  # a cooperating unit's progress: the lead hears
-        by_name = (by.get_full_name() or by.get_username()) if getattr(by, "is_authenticated", False) else ""
+    if getattr(by, "is_authenticated", False) and not lead.filter(pk=by.pk).exists():
+        # a cooperating unit's progress: the lead hears of it
         message = _("Progress on “%(title)s” (%(percent)s%%) from %(who)s: %(text)s")
-        _tell(
-            task,
-            lead,
-            NoticeKind.TASK_PROGRESS,
-            message % {"title": task.title, "percent": percent, "who": by_name, "text": text.strip()},
-            by,
-        )
+        values = {"title": task.title, "percent": percent, "who": by.get_full_name() or by.get_username()}
+        _tell(task, lead, NoticeKind.TASK_PROGRESS, message % {**values, "text": text.strip()}, by)
     return task
 
 
