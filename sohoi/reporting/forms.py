@@ -58,7 +58,7 @@ class ConsolidatedForm(forms.ModelForm):
 
 
 class RegimeForm(forms.Form):
-    title = forms.CharField(label=_("Title"), max_length=200)
+    title = forms.CharField(label=_("Name of the regime"), max_length=200)
     period_type = forms.ChoiceField(label=_("Frequency"), choices=PeriodType.choices)
     deadline_kind = forms.ChoiceField(label=_("Deadline rule"), choices=DeadlineKind.choices)
     deadline_value = forms.IntegerField(
