@@ -4,15 +4,20 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
+from sohoi.accounts.selectors import province_officers
 from sohoi.audit.models import Action
 from sohoi.audit.services import audit_log, diff, snapshot
 from sohoi.core.errors import ApplicationError
 from sohoi.core.text import fold
 from sohoi.members.eligibility import eligibility_problem
 from sohoi.members.models import EligibilityRule, IdentityConflict, Membership, MemberType
+from sohoi.notices.models import NoticeKind
+from sohoi.notices.services import notices_send
 from sohoi.people.identity import birth_text, same_person
 from sohoi.people.services import birth_fields, person_by_cccd, person_create
 from sohoi.registry.law import ENDED
@@ -118,6 +123,7 @@ def membership_create(
             typed_birth=birth_text(birth_date, precision),
             created_by=by,
         )
+        conflicts_tell(association=association, count=1, by=by)
         raise ApplicationError(
             _("This CCCD number is registered to another person; the province will check."), field="cccd"
         )
@@ -217,6 +223,20 @@ def membership_end(*, membership: Membership, left_on: dt.date, reason: str, by)
 
 
 @transaction.atomic
+def conflicts_tell(*, association, count: int, by) -> None:
+    """The province officers hear of CCCD numbers given for someone other than the registered person."""
+    if not count:
+        return
+    text = ngettext(
+        "%(n)s CCCD number given by %(name)s is registered to another person: check it.",
+        "%(n)s CCCD numbers given by %(name)s are registered to other persons: check them.",
+        count,
+    ) % {"n": count, "name": association.name}
+    notices_send(
+        users=province_officers(), kind=NoticeKind.IDENTITY_CONFLICT, text=text, url=reverse("members:conflicts"), by=by
+    )
+
+
 def identity_conflict_resolve(*, conflict: IdentityConflict, resolution: str, by) -> IdentityConflict:
     """A province officer's finding on a conflict (a typing slip, a stolen number…). Side effect: audit."""
     if conflict.resolved_at is not None:

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 class NoticeKind(models.TextChoices):
     """What a notice is about: each kind of hand-over a user may choose how to hear of."""
 
+    REPORT_SUBMITTED = "report_submitted", _("A report submitted for review")
     REPORT_RETURNED = "report_returned", _("A report returned for revision")
     REPORT_ACCEPTED = "report_accepted", _("A report accepted")
     REPORT_REMINDER = "report_reminder", _("A report due or overdue")
@@ -18,6 +19,7 @@ class NoticeKind(models.TextChoices):
     TASK_REMINDER = "task_reminder", _("A task due or overdue")
     DEADLINE = "deadline", _("A legal deadline of the association approaching")
     IMPORT_FINISHED = "import_finished", _("A member import checked or finished")
+    IDENTITY_CONFLICT = "identity_conflict", _("A CCCD number given for someone else, to check")
     PROPOSAL_SUBMITTED = "proposal_submitted", _("A reorganisation proposal submitted")
     PROPOSAL_APPROVED = "proposal_approved", _("A reorganisation proposal approved")
     OTHER = "other", _("Other")

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from sohoi.accounts.selectors import officers_of
+from sohoi.accounts.selectors import officers_of, province_officers
 from sohoi.audit.models import Action
 from sohoi.audit.services import audit_log, diff
 from sohoi.core.errors import ApplicationError
@@ -177,6 +177,9 @@ def report_submit(*, report: Report, values: dict, revision: int, by) -> Report:
         submitted_by=by if getattr(by, "is_authenticated", False) else None,
     )
     audit_log(actor=by, action=Action.UPDATE, obj=report, changes={"status": ["", ReportStatus.SUBMITTED]})
+    text = _("%(name)s submitted the report “%(title)s %(year)s”: review it.") % _named(report)
+    url = reverse("reporting:report", args=[report.period_id, report.association_id])
+    notices_send(users=province_officers(), kind=NoticeKind.REPORT_SUBMITTED, text=text, url=url, by=by)
     return report
 
 

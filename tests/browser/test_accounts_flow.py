@@ -23,6 +23,7 @@ def test_a_new_officer_account_from_creation_to_the_returned_report(cast, live_s
     reporting.report_submit(report=report, values=GOOD, revision=report.revision, by=cast.officer_b)
 
     page = signed_in("sonoivu")
+    page.get_by_text("Quản trị", exact=True).click()
     page.get_by_role("link", name="Tài khoản", exact=True).click()
     page.get_by_role("button", name="Tạo tài khoản").click()
     page.get_by_label("Tên đăng nhập").fill("hoi.nct.dongky")

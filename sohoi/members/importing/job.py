@@ -32,6 +32,7 @@ from sohoi.members.models import (
     ImportStatus,
     MemberImport,
 )
+from sohoi.members.services import conflicts_tell
 from sohoi.notices.models import NoticeKind
 from sohoi.notices.services import notices_send
 
@@ -197,7 +198,9 @@ def _check(job: MemberImport) -> None:
 
 
 def _store_conflicts(job: MemberImport, conflicts: list[tuple]) -> None:
-    """The province officers' queue: (row, cccd, name given, birth given, registered person id) each."""
+    """The province officers' queue: (row, cccd, name given, birth given, registered person id) each;
+    and a notice to them."""
+    conflicts_tell(association=job.association, count=len(conflicts), by=job.created_by)
     IdentityConflict.objects.bulk_create(
         [
             IdentityConflict(

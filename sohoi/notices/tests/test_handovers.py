@@ -47,16 +47,23 @@ def test_a_returned_report_tells_the_association_s_officers_with_the_comment(
 ):
     cast = with_email
     period, report = _submitted_report(cast)
+    assert _notices(NoticeKind.REPORT_SUBMITTED) == [
+        (
+            "sonoivu",
+            "Hội Chữ thập đỏ tỉnh Thái Nguyên đã gửi báo cáo “Báo cáo 6 tháng các hội được giao biên chế 2026”: "
+            "hãy xem xét.",
+        )
+    ]
     with django_capture_on_commit_callbacks(execute=True):
         reporting.report_return(report=report, comment="Thiếu số hội viên nữ.", by=cast.province_officer)
-    assert _notices() == [
+    assert _notices(NoticeKind.REPORT_RETURNED) == [
         (
             "hoi.a",
             "Báo cáo “Báo cáo 6 tháng các hội được giao biên chế 2026” của Hội Chữ thập đỏ tỉnh Thái Nguyên "
             "bị trả lại để sửa: Thiếu số hội viên nữ.",
         )
     ]
-    notice = Notice.objects.get()
+    notice = Notice.objects.get(kind=NoticeKind.REPORT_RETURNED)
     assert (notice.kind, notice.url) == (
         NoticeKind.REPORT_RETURNED,
         f"/reports/periods/{period.pk}/{cast.association_a.pk}/",
@@ -188,7 +195,8 @@ def test_each_user_chooses_how_they_hear_of_each_kind(with_email, django_capture
         _period, report = _submitted_report(cast)
         reporting.report_return(report=report, comment="Sửa lại.", by=cast.province_officer)
         _task(cast, cooperating_associations=[cast.association_b])
-    assert [m.to for m in mail.outbox] == [["hoi.b@example.vn"]]  # hoi.a: the report in the app only, the task later
+    # hoi.a: the returned report in the app only, the task in the day's e-mail; sonoivu: the submission
+    assert [m.to for m in mail.outbox] == [["sonoivu@example.vn"], ["hoi.b@example.vn"]]
     assert Notice.objects.filter(user=cast.officer_a).count() == 2
     with django_capture_on_commit_callbacks(execute=True):
         assert digests_send() == 1
@@ -249,3 +257,26 @@ def test_the_officer_who_uploaded_a_list_hears_when_it_is_checked_and_when_it_is
     assert Notice.objects.filter(kind=NoticeKind.IMPORT_FINISHED).first().url == (
         f"/associations/{cast.association_a.pk}/members/import/{job.pk}/"
     )
+
+
+def test_a_cccd_given_for_someone_else_tells_the_province_officers(cast):
+    from sohoi.core.errors import ApplicationError
+    from sohoi.members.services import PersonData, membership_create
+
+    membership_create(
+        association=cast.association_b,
+        joined_on=dt.date(2020, 1, 1),
+        by=None,
+        person_data=PersonData(full_name="Nông Thị Hoa", cccd="006160004321", sex="F", birth_year=1960),
+    )
+    with pytest.raises(ApplicationError):
+        membership_create(
+            association=cast.association_a,
+            joined_on=dt.date(2021, 1, 1),
+            by=cast.officer_a,
+            person_data=PersonData(full_name="Người Khác", cccd="006160004321", sex="F", birth_year=1960),
+        )
+    assert _notices(NoticeKind.IDENTITY_CONFLICT) == [
+        ("sonoivu", "1 số CCCD do Hội Chữ thập đỏ tỉnh Thái Nguyên khai đã đăng ký cho người khác: hãy kiểm tra.")
+    ]
+    assert Notice.objects.get(kind=NoticeKind.IDENTITY_CONFLICT).url == "/members/conflicts/"
