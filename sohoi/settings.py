@@ -109,6 +109,7 @@ INSTALLED_APPS = [
     "sohoi.notices",
     "sohoi.conferences",
     "sohoi.staffing",
+    "sohoi.activities",
     "sohoi.home",
     "sohoi.demo",
 ]

@@ -11,6 +11,7 @@ urlpatterns = [
     path("associations/", include("sohoi.registry.urls")),
     path("", include("sohoi.members.urls")),
     path("", include("sohoi.identity.urls")),
+    path("", include("sohoi.activities.urls")),
     path("directory/", include(directory_patterns)),
     path("calendar/", include(calendar_patterns)),
     path("reports/", include("sohoi.reporting.urls")),

@@ -14,7 +14,7 @@ from sohoi.audit.models import AccessKind
 from sohoi.audit.services import access_log
 from sohoi.core.errors import add_to_form
 from sohoi.core.pagination import CappedPaginator
-from sohoi.core.views import attachment, check_perm, require_perm
+from sohoi.core.views import attachment, require_perm
 from sohoi.members import exports, selectors, services
 from sohoi.members.eligibility import rule_text
 from sohoi.members.forms import (
@@ -32,15 +32,13 @@ from sohoi.members.importing import job as imports
 from sohoi.members.importing.columns import field_choices
 from sohoi.members.models import EligibilityRule, IdentityConflict, MemberImport
 from sohoi.people.services import person_update
-from sohoi.registry.selectors import association_get_for_user
+from sohoi.registry.selectors import association_get_for_action
 
 PAGE_SIZE = 50
 
 
 def _association(request, pk, perm):
-    association = association_get_for_user(request.user, pk)
-    check_perm(request.user, perm, association)
-    return association
+    return association_get_for_action(request.user, pk, perm)
 
 
 @login_required

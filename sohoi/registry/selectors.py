@@ -3,6 +3,7 @@
 import datetime as dt
 from dataclasses import dataclass
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 
@@ -40,6 +41,14 @@ def association_get_for_user(user, pk: int) -> Association:
         return association_list_for_user(user).select_related("hq_commune").get(pk=pk)
     except Association.DoesNotExist as exc:
         raise Http404 from exc
+
+
+def association_get_for_action(user, pk: int, perm: str) -> Association:
+    """The association (404 outside the user's scope), on which the user has `perm` (else 403)."""
+    association = association_get_for_user(user, pk)
+    if not user.has_perm(perm, association):
+        raise PermissionDenied
+    return association
 
 
 def association_public_list() -> QuerySet[Association]:

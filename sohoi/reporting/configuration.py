@@ -151,7 +151,7 @@ def indicator_save(*, regime: ReportingRegime, data: IndicatorData, by) -> Indic
         raise ApplicationError(_("Give the indicator a label."), field="label")
     if data.kind not in IndicatorKind.values:
         raise ApplicationError(_("Choose the kind of value."), field="kind")
-    if data.prefill and data.kind != IndicatorKind.NUMBER:
+    if data.prefill and data.kind == IndicatorKind.TEXT:
         raise ApplicationError(_("Only a number can be pre-filled from the registry."), field="prefill")
     form = editable_form(regime, by)
     indicator = form.indicators.filter(code=code).first()

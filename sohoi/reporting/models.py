@@ -93,6 +93,12 @@ class Prefill(models.TextChoices):
     WOMEN = "women", _("Women members on the cut-off date")
     ETHNIC_MINORITY = "ethnic_minority", _("Ethnic-minority members on the cut-off date")
     BRANCHES = "branches", _("Branches on the cut-off date")
+    ACTIVITIES = "activities", _("Activities of the period (register)")
+    BENEFICIARIES = "beneficiaries", _("Persons helped in the period (register)")
+    MONEY_RAISED = "money_raised", _("Money raised in the period (register)")
+    LEGAL_SESSIONS = "legal_sessions", _("Legal dissemination sessions of the period (register)")
+    DIGITAL_ACTIVITIES = "digital_activities", _("Digital transformation activities of the period (register)")
+    PRODUCTION_MEMBERS = "production_members", _("Members in production models running in the period (register)")
 
 
 class ReportForm(models.Model):
@@ -117,7 +123,7 @@ class Indicator(models.Model):
     code = models.SlugField(_("code"), max_length=40)
     label = models.CharField(_("label"), max_length=200)
     kind = models.CharField(_("kind"), max_length=8, choices=IndicatorKind.choices, default=IndicatorKind.NUMBER)
-    prefill = models.CharField(_("pre-filled from"), max_length=16, choices=Prefill.choices, blank=True)
+    prefill = models.CharField(_("pre-filled from"), max_length=20, choices=Prefill.choices, blank=True)
     required = models.BooleanField(_("required"), default=True)
     order = models.PositiveSmallIntegerField(default=0)
 

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sohoi.accounts.selectors import officers_of, province_officers
+from sohoi.activities.selectors import figures as activity_figures
 from sohoi.audit.models import Action
 from sohoi.audit.services import audit_log, diff
 from sohoi.core.errors import ApplicationError
@@ -55,7 +56,8 @@ def periods_generate(*, regime: ReportingRegime, year: int, by) -> list[Reportin
 
 
 def prefill_values(*, period: ReportingPeriod, association) -> dict:
-    """What the registry knows on the period's cut-off date, for the indicators that ask for it."""
+    """What the registry knows on the period's cut-off date, and the activities register of the period,
+    for the indicators that ask for it."""
     from sohoi.members.selectors import active_on, joined_between  # reporting reads the registry, not the reverse
 
     memberships = association.memberships.all()
@@ -68,6 +70,24 @@ def prefill_values(*, period: ReportingPeriod, association) -> dict:
         Prefill.BRANCHES: lambda: (
             association.branches.filter(established_on__lte=on).exclude(closed_on__lte=on).count()
         ),
+    }
+    register = {}  # the activities register's figures for the period, read once when a form asks for one
+
+    def activity(key):
+        def read():
+            if not register:
+                register.update(activity_figures(association, period.starts_on, on))
+            return register[key]
+
+        return read
+
+    sources |= {
+        Prefill.ACTIVITIES: activity("activities"),
+        Prefill.BENEFICIARIES: activity("beneficiaries"),
+        Prefill.MONEY_RAISED: activity("money_raised"),
+        Prefill.LEGAL_SESSIONS: activity("legal"),
+        Prefill.DIGITAL_ACTIVITIES: activity("digital"),
+        Prefill.PRODUCTION_MEMBERS: activity("production_members"),
     }
     form = period.form
     return {i.code: sources[i.prefill]() for i in form.indicators.all() if i.prefill in sources}

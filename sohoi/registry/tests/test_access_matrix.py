@@ -6,6 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from conftest import ROLES
+from sohoi.activities.models import Activity
 from sohoi.conferences.services import ConferenceData, TaskData, conference_create, task_create
 from sohoi.core.models import CalendarDay
 from sohoi.identity.models import CandidatePair, PersonMerge
@@ -59,6 +60,10 @@ MATRIX = [
     ("/associations/{a}/members/{membership}/end/", WRITE_A_BOTH),
     ("/associations/{a}/members/violations/", READ_A),
     ("/associations/{a}/members/figures/", READ_A),
+    ("/associations/{a}/activities/", READ_A),
+    ("/associations/{a}/activities/?kind=charity&start=2026-01-01", READ_A),
+    ("/associations/{a}/activities/new/", WRITE_A_BOTH),
+    ("/associations/{a}/activities/{activity}/", WRITE_A_BOTH),
     ("/people/{person}/", READ_A),
     ("/associations/{a}/members/export.xlsx", READ_A),
     ("/associations/{a}/members/rule/", WRITE_A_PROVINCE),
@@ -268,6 +273,9 @@ def objects(cast):
         "task": task.pk,
         "user": cast.officer_b.pk,
         "regime": period.regime_id,
+        "activity": Activity.objects.create(
+            association=a, kind="charity", title="Trao quà", starts_on=dt.date(2026, 3, 1)
+        ).pk,
         "leader_rule": LeaderAgeRule.objects.get().pk,
         "calendar_day": CalendarDay.objects.create(day=dt.date(2028, 5, 1), name="Quốc tế Lao động").pk,
         "rule": period.form.rules.first().pk,
@@ -295,6 +303,8 @@ WRITES = [
     ("/associations/{a}/branches/new/", WRITE_A_BOTH),
     ("/associations/{a}/members/new/", WRITE_A_BOTH),
     ("/associations/{a}/members/{membership}/end/", WRITE_A_BOTH),
+    ("/associations/{a}/activities/new/", WRITE_A_BOTH),
+    ("/associations/{a}/activities/{activity}/", WRITE_A_BOTH),
     ("/associations/{a}/members/import/", WRITE_A_BOTH),
     ("/associations/{a}/members/import/{job}/", WRITE_A_BOTH),
     ("/associations/{a}/members/import/{job}/columns/", WRITE_A_BOTH),

@@ -11,7 +11,7 @@ from sohoi.reporting import services
 from sohoi.reporting.models import ConsolidatedReport, Report
 from sohoi.reporting.selectors import expected_associations
 from sohoi.reporting.tests.test_pages import post
-from sohoi.reporting.tests.test_reports import GOOD, make_regime
+from sohoi.reporting.tests.test_reports import GOOD, REGISTER_EMPTY, make_regime
 
 pytestmark = pytest.mark.django_db
 
@@ -65,6 +65,12 @@ def test_the_downloaded_form_is_prefilled_and_the_filled_file_is_saved_as_the_dr
         "branches": "0",
         "money": "15000000",
         "ethnic_minority": "0",
+        # pre-filled from the activities register, empty for this period
+        "beneficiaries": "0",
+        "activities": "0",
+        "production_models": "0",
+        "legal_sessions": "0",
+        "digital_activities": "0",
         "results": "Hiến máu 3 đợt.",
     }
     assert (report.status, report.revision) == ("draft", 1)
@@ -85,6 +91,7 @@ def test_a_filled_file_with_problems_is_refused_whole_with_the_row_and_column(ca
         "women": 0,
         "branches": 0,
         "ethnic_minority": 0,
+        **REGISTER_EMPTY,
     }
 
 

@@ -24,7 +24,7 @@ def test_the_association_fills_submits_the_province_returns_and_accepts(cast, ur
     assert page.context["form"]["members"].help_text == (
         "Bắt buộc khi gửi báo cáo. Lấy từ sổ đăng ký tại ngày chốt số liệu: sửa lại nếu cần."
     )
-    assert page.context["form"]["beneficiaries"].help_text == ""
+    assert page.context["form"]["results"].help_text == "Bắt buộc khi gửi báo cáo."
     assert post(officer, url, "save", **{**GOOD, "members": "3"}).status_code == 302
     response = post(officer, url, "submit", **{**GOOD, "women": "9"})
     assert response.context["form"].errors["women"] == ["“Hội viên nữ” (9) phải ≤ “Tổng số hội viên” (3)."]

@@ -28,6 +28,15 @@ def member(association, name, cccd, sex, joined):
     )
 
 
+# The indicators pre-filled from the activities register, for a period with no activity recorded.
+REGISTER_EMPTY = {
+    "money": 0,
+    "beneficiaries": 0,
+    "activities": 0,
+    "production_models": 0,
+    "legal_sessions": 0,
+    "digital_activities": 0,
+}
 GOOD = {
     "members": "3",
     "new_members": "1",
@@ -51,7 +60,14 @@ def h1_report(cast):
 
 
 def test_the_report_is_prefilled_from_the_registry_on_the_cut_off_date(h1_report):
-    assert h1_report.values == {"members": 3, "new_members": 1, "women": 2, "branches": 0, "ethnic_minority": 0}
+    assert h1_report.values == {
+        "members": 3,
+        "new_members": 1,
+        "women": 2,
+        "branches": 0,
+        "ethnic_minority": 0,
+        **REGISTER_EMPTY,
+    }
     assert h1_report.status == ReportStatus.DRAFT
 
 

@@ -1,0 +1,159 @@
+"""An association records what it does; the report forms pre-fill their activity figures from the
+register for the period; an association's activities are its officers' and the province's to keep,
+leaders read them."""
+
+import datetime as dt
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from sohoi.activities.models import Activity
+from sohoi.members.services import PersonData, membership_create
+from sohoi.reporting import services as reporting
+from sohoi.reporting.models import ReportingPeriod
+from sohoi.reporting.tests.test_reports import make_regime
+
+pytestmark = pytest.mark.django_db
+
+CCCDS = ["019160000201", "019060000202", "019160000203", "019060000204", "019160000205"]
+
+
+def _members(association):
+    for n, cccd in enumerate(CCCDS):
+        membership_create(
+            association=association,
+            joined_on=dt.date(2024, 1, 1),
+            by=None,
+            person_data=PersonData(
+                full_name=f"Hội Viên {n}", cccd=cccd, sex="F" if cccd[3] == "1" else "M", birth_year=1960
+            ),
+        )
+
+
+def _period() -> ReportingPeriod:
+    [period] = reporting.periods_generate(regime=make_regime(), year=2026, by=None)  # 15/12/2025–14/06/2026
+    return period
+
+
+def test_activities_recorded_on_the_pages_pre_fill_the_report(cast):
+    a = cast.association_a
+    _members(a)
+    period = _period()
+    client = cast.client("officer_a")
+    url = f"/associations/{a.pk}/activities/new/"
+    response = client.post(
+        url,
+        {
+            "kind": "production_model",
+            "title": "Mô hình trồng chè theo chuỗi giá trị",
+            "starts_on": "2026-03-01",
+            "product": "Chè Tân Cương",
+            "participants": "5",
+            "beneficiaries": "0",
+            "households": "5",
+            "money_raised": "0",
+            "money_given": "0",
+            "in_kind_value": "0",
+            "members": "\n".join(CCCDS),
+        },
+    )
+    assert response["Location"] == f"/associations/{a.pk}/activities/"
+    client.post(
+        url,
+        {
+            "kind": "charity",
+            "title": "Trao quà cho hộ nghèo",
+            "starts_on": "2026-04-10",
+            "commune": "01840",
+            "participants": "20",
+            "beneficiaries": "120",
+            "households": "60",
+            "money_raised": "45000000",
+            "money_given": "45000000",
+            "in_kind_value": "0",
+        },
+    )
+    client.post(  # after the period's cut-off: not counted in it
+        url,
+        {
+            "kind": "legal",
+            "title": "Tuyên truyền pháp luật",
+            "starts_on": "2026-07-01",
+            "participants": "80",
+            "beneficiaries": "80",
+            "households": "0",
+            "money_raised": "0",
+            "money_given": "0",
+            "in_kind_value": "0",
+        },
+    )
+    model = Activity.objects.get(kind="production_model")
+    assert sorted(model.members.values_list("cccd", flat=True)) == sorted(CCCDS)
+    page = client.get(f"/associations/{a.pk}/activities/")
+    assert [x.title for x in page.context["page"]] == [
+        "Tuyên truyền pháp luật",
+        "Trao quà cho hộ nghèo",
+        "Mô hình trồng chè theo chuỗi giá trị",
+    ]
+    report = reporting.report_open(period=period, association=a, by=None)
+    values = report.values
+    assert (
+        values["activities"],
+        values["beneficiaries"],
+        values["money"],
+        values["production_models"],
+        values["legal_sessions"],
+        values["digital_activities"],
+    ) == (2, 120, 45_000_000, 5, 0, 0)
+    assert values["members"] == 5
+
+
+def test_bad_input_names_the_field_and_what_is_wrong(cast):
+    a = cast.association_a
+    _members(a)
+    client = cast.client("officer_a")
+    base = {"kind": "charity", "title": "Trao quà", "participants": "0", "beneficiaries": "0", "households": "0"}
+    base |= {"money_raised": "0", "money_given": "0", "in_kind_value": "0"}
+    response = client.post(
+        f"/associations/{a.pk}/activities/new/",
+        {**base, "starts_on": "2026-03-01", "members": "019160000201\n006099999999"},
+    )
+    assert response.context["form"].errors["members"] == [
+        "Không phải hội viên của Hội Chữ thập đỏ tỉnh Thái Nguyên: 006099999999."
+    ]
+    response = client.post(f"/associations/{a.pk}/activities/new/", {**base, "starts_on": "2099-01-01"})
+    assert response.context["form"].errors["starts_on"] == ["Sổ ghi những việc đã làm: ngày không thể ở tương lai."]
+    response = client.post(
+        f"/associations/{a.pk}/activities/new/", {**base, "starts_on": "2026-03-01", "ends_on": "2026-02-01"}
+    )
+    assert response.context["form"].errors["ends_on"] == ["Hoạt động không thể kết thúc trước khi bắt đầu."]
+    response = client.post(
+        f"/associations/{a.pk}/activities/new/", {**base, "starts_on": "2026-03-01", "money_raised": "nhiều"}
+    )
+    assert response.context["form"].errors["money_raised"] == ["Hãy ghi số đồng là số nguyên, ví dụ 15000000."]
+    assert not Activity.objects.exists()
+
+
+def test_scope_the_association_s_officers_and_the_province_keep_leaders_read(cast):
+    a = cast.association_a
+    activity = Activity.objects.create(association=a, kind="charity", title="Trao quà", starts_on=dt.date(2026, 3, 1))
+    assert cast.client("officer_b").get(f"/associations/{a.pk}/activities/").status_code == 404
+    assert cast.client("leader").get(f"/associations/{a.pk}/activities/").status_code == 200
+    assert cast.client("leader").get(f"/associations/{a.pk}/activities/new/").status_code == 403
+    assert cast.client("province_officer").get(f"/associations/{a.pk}/activities/{activity.pk}/").status_code == 200
+    assert cast.client("officer_b").get(f"/associations/{a.pk}/activities/{activity.pk}/").status_code == 404
+
+
+def test_the_list_runs_the_same_queries_for_1_and_20_activities(cast):
+    a = cast.association_a
+    Activity.objects.create(association=a, kind="charity", title="Một", starts_on=dt.date(2026, 3, 1))
+    client = cast.client("officer_a")
+    client.get(f"/associations/{a.pk}/activities/")
+    with CaptureQueriesContext(connection) as few:
+        client.get(f"/associations/{a.pk}/activities/")
+    for n in range(19):
+        Activity.objects.create(association=a, kind="legal", title=f"Buổi {n}", starts_on=dt.date(2026, 3, 2))
+    with CaptureQueriesContext(connection) as many:
+        client.get(f"/associations/{a.pk}/activities/")
+    assert len(many) == len(few)
