@@ -5,11 +5,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from sohoi.activities import selectors, services
+from sohoi.activities import exports, selectors, services
 from sohoi.activities.forms import ActivityFilterForm, ActivityForm
 from sohoi.activities.models import Activity
 from sohoi.core.errors import add_to_form
 from sohoi.core.pagination import CappedPaginator
+from sohoi.core.views import attachment
 from sohoi.registry.selectors import association_get_for_action
 
 
@@ -19,10 +20,14 @@ def _association(request, pk, perm):
 
 @login_required
 def activity_list(request, pk):
+    """The association's activities, filtered by kind and dates; ?format=xlsx: all of them as .xlsx."""
     association = _association(request, pk, "activities.view_activities")
     form = ActivityFilterForm(request.GET or None)
     filters = {k: v for k, v in (form.cleaned_data if form.is_valid() else {}).items() if v}
-    page = CappedPaginator(selectors.activity_list(association, **filters), 50).get_page(request.GET.get("page"))
+    activities = selectors.activity_list(association, **filters)
+    if request.GET.get("format") == "xlsx":
+        return attachment(exports.activity_list(activities.iterator()), "hoat-dong.xlsx")
+    page = CappedPaginator(activities, 50).get_page(request.GET.get("page"))
     context = {
         "association": association,
         "form": form,

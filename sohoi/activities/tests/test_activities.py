@@ -157,3 +157,22 @@ def test_the_list_runs_the_same_queries_for_1_and_20_activities(cast):
     with CaptureQueriesContext(connection) as many:
         client.get(f"/associations/{a.pk}/activities/")
     assert len(many) == len(few)
+
+
+def test_the_list_exports_to_xlsx_with_the_filters_and_safe_from_formulas(cast):
+    import io
+
+    from openpyxl import load_workbook
+
+    a = cast.association_a
+    Activity.objects.create(
+        association=a, kind="charity", title="=HYPERLINK(1)", starts_on=dt.date(2026, 3, 1), money_raised=45_000_000
+    )
+    Activity.objects.create(association=a, kind="legal", title="Tuyên truyền", starts_on=dt.date(2026, 4, 1))
+    response = cast.client("leader").get(f"/associations/{a.pk}/activities/", {"format": "xlsx", "kind": "charity"})
+    assert response["Content-Disposition"] == 'attachment; filename="hoat-dong.xlsx"'
+    rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
+    assert rows[0][:4] == ("Ngày", "Đến ngày", "Loại", "Nội dung đã thực hiện")
+    assert len(rows) == 2
+    assert rows[1][2:4] == ("Nhân đạo, từ thiện", "'=HYPERLINK(1)")
+    assert rows[1][9] == 45_000_000

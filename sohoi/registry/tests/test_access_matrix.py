@@ -62,6 +62,7 @@ MATRIX = [
     ("/associations/{a}/members/figures/", READ_A),
     ("/associations/{a}/activities/", READ_A),
     ("/associations/{a}/activities/?kind=charity&start=2026-01-01", READ_A),
+    ("/associations/{a}/activities/?format=xlsx", READ_A),
     ("/associations/{a}/activities/new/", WRITE_A_BOTH),
     ("/associations/{a}/activities/{activity}/", WRITE_A_BOTH),
     ("/people/{person}/", READ_A),
