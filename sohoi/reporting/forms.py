@@ -10,8 +10,11 @@ class ReportValuesForm(forms.Form):
 
     revision = forms.IntegerField(widget=forms.HiddenInput)
 
-    def __init__(self, *args, indicators, disabled: bool = False, **kwargs):
+    def __init__(self, *args, indicators, disabled: bool = False, registry=None, **kwargs):
+        """`registry`: what the registry and the activities register give the pre-filled indicators now;
+        where the report says otherwise, the field says so."""
         super().__init__(*args, **kwargs)
+        registry = registry or {}
         for indicator in indicators:
             widget = (
                 forms.Textarea(attrs={"rows": 4})
@@ -23,6 +26,9 @@ class ReportValuesForm(forms.Form):
                 hints.append(_("Needed to submit."))
             if indicator.prefill:
                 hints.append(_("Filled in from the registry on the cut-off date: correct it if needed."))
+                given, known = self.initial.get(indicator.code), registry.get(indicator.code)
+                if known is not None and given not in (None, "") and str(given) != str(known):
+                    hints.append(_("The registry gives %(value)s: this report says otherwise.") % {"value": known})
             self.fields[indicator.code] = forms.CharField(
                 label=indicator.label,
                 required=False,  # a draft may be incomplete: the service checks "required" on submission

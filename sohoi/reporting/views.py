@@ -99,6 +99,7 @@ def report_detail(request, period_pk, association_pk):
         initial=initial,
         indicators=indicators,
         disabled=not editable,
+        registry=services.prefill_values(period=period, association=association) if report else {},
     )
     return_form = ReturnForm(request.POST if request.method == "POST" and "return" in request.POST else None)
     upload_form = UploadForm(*((request.POST, request.FILES) if "upload" in request.POST else ()))

@@ -176,3 +176,18 @@ def test_the_list_exports_to_xlsx_with_the_filters_and_safe_from_formulas(cast):
     assert len(rows) == 2
     assert rows[1][2:4] == ("Nhân đạo, từ thiện", "'=HYPERLINK(1)")
     assert rows[1][9] == 45_000_000
+
+
+def test_a_corrected_figure_shows_what_the_register_gives(cast):
+    a = cast.association_a
+    period = _period()
+    Activity.objects.create(
+        association=a, kind="charity", title="Trao quà", starts_on=dt.date(2026, 3, 1), beneficiaries=120
+    )
+    report = reporting.report_open(period=period, association=a, by=None)
+    reporting.report_save(
+        report=report, values={**report.values, "beneficiaries": "150"}, revision=report.revision, by=None
+    )
+    page = cast.client("officer_a").get(f"/reports/periods/{period.pk}/{a.pk}/")
+    assert "Sổ cho số liệu 120: báo cáo này ghi khác." in page.context["form"]["beneficiaries"].help_text
+    assert "báo cáo này ghi khác" not in page.context["form"]["activities"].help_text  # 1 in both
