@@ -1,5 +1,9 @@
+from django.conf import settings
 from django.shortcuts import redirect
 from django.urls import reverse
+
+from sohoi.accounts.models import Role
+from sohoi.accounts.roles import role_of
 
 
 class PasswordChangeRequired:
@@ -28,11 +32,6 @@ class SecondFactorRequired:
         self.get_response = get_response
 
     def __call__(self, request):
-        from django.conf import settings
-
-        from sohoi.accounts.models import Role
-        from sohoi.accounts.roles import role_of
-
         user = getattr(request, "user", None)
         if (
             settings.SOHOI_OTP_REQUIRED

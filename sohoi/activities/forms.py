@@ -29,7 +29,10 @@ class ActivityForm(forms.Form):
         label=_("Members involved"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("Their CCCD numbers or member numbers, one a line (a production model keeps its members)."),
+        help_text=_(
+            "Their CCCD numbers or member numbers, one a line (a production model keeps its members); "
+            "a member known by neither stays as “#number name”."
+        ),
     )
 
     def __init__(self, *args, association, **kwargs):

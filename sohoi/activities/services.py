@@ -1,6 +1,7 @@
 """Writes of the activities register: validated, audited."""
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from django.db import transaction
@@ -53,18 +54,29 @@ class ActivityData:
     members: list[str] = field(default_factory=list)  # CCCD numbers or member numbers, as typed
 
 
+ID_KEY = re.compile(r"^#(\d+)\b")
+
+
+def member_key(person, member_number: str = "") -> str:
+    """How a member is written in the form: the CCCD, else the member number, else "#<id> <name>" for
+    one the register knows by neither (many lists typed in commune offices have no CCCD)."""
+    return person.cccd or member_number or f"#{person.pk} {person.full_name}"
+
+
 def _members(association, typed: list[str]) -> list:
-    """The persons the typed CCCD or member numbers name among the association's members; every number
-    that names none is refused, all at once."""
+    """The persons the typed CCCD numbers, member numbers or "#<id>" keys (member_key) name among the
+    association's members; every key that names none is refused, all at once."""
     keys = [t.strip() for t in typed if t.strip()]
     if not keys:
         return []
+    ids = {key: int(m.group(1)) for key in keys if (m := ID_KEY.match(key))}
     memberships = Membership.objects.filter(association=association).select_related("person")
     by_cccd = {m.person.cccd: m.person for m in memberships.filter(person__cccd__in=[normalise(k) for k in keys])}
     by_number = {m.member_number: m.person for m in memberships.filter(member_number__in=keys) if m.member_number}
+    by_id = {m.person_id: m.person for m in memberships.filter(person_id__in=ids.values())}
     persons, unknown = [], []
     for key in keys:
-        person = by_cccd.get(normalise(key)) or by_number.get(key)
+        person = by_id.get(ids[key]) if key in ids else by_cccd.get(normalise(key)) or by_number.get(key)
         if person is None:
             unknown.append(key)
         elif person not in persons:

@@ -49,7 +49,14 @@ def _edit(request, association, activity=None):
     if activity is not None:
         initial = {name: getattr(activity, name) for name in services.FIELDS if name not in ("members", "commune")}
         initial["commune"] = activity.commune.code if activity.commune else ""
-        initial["members"] = "\n".join(p.cccd or str(p.pk) for p in activity.members.all())
+        numbers = dict(
+            association.memberships.filter(person__in=activity.members.all())
+            .exclude(member_number="")
+            .values_list("person_id", "member_number")
+        )
+        initial["members"] = "\n".join(
+            services.member_key(p, numbers.get(p.pk, "")) for p in activity.members.order_by("name_folded")
+        )
     form = ActivityForm(request.POST or None, association=association, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:

@@ -191,3 +191,39 @@ def test_a_corrected_figure_shows_what_the_register_gives(cast):
     page = cast.client("officer_a").get(f"/reports/periods/{period.pk}/{a.pk}/")
     assert "Sổ cho số liệu 120: báo cáo này ghi khác." in page.context["form"]["beneficiaries"].help_text
     assert "báo cáo này ghi khác" not in page.context["form"]["activities"].help_text  # 1 in both
+
+
+def test_members_without_a_cccd_stay_on_the_activity_when_it_is_edited(cast):
+    a = cast.association_a
+    _members(a)
+    membership_create(
+        association=a,
+        joined_on=dt.date(2024, 1, 1),
+        by=None,
+        person_data=PersonData(full_name="Lý Thị Không Số", sex="F", birth_year=1958),  # no CCCD, as lists often are
+    )
+    from sohoi.people.models import Person
+
+    nameless = Person.objects.get(full_name="Lý Thị Không Số")
+    activity = Activity.objects.create(
+        association=a, kind="production_model", title="Mô hình chè", starts_on=dt.date(2026, 3, 1)
+    )
+    activity.members.set([nameless, Person.objects.get(cccd=CCCDS[0])])
+    client = cast.client("officer_a")
+    url = f"/associations/{a.pk}/activities/{activity.pk}/"
+    form = client.get(url).context["form"]
+    typed = form.initial["members"]
+    assert typed.splitlines() == [CCCDS[0], f"#{nameless.pk} Lý Thị Không Số"]  # "Hội Viên 0" sorts first
+    data = {k: v for k, v in form.initial.items() if v is not None}
+    data |= {"starts_on": "2026-03-01", "title": "Mô hình chè Tân Cương", "branch": "", "commune": ""}
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context["form"].errors
+    activity.refresh_from_db()
+    assert (activity.title, set(activity.members.all())) == (
+        "Mô hình chè Tân Cương",
+        {nameless, Person.objects.get(cccd=CCCDS[0])},
+    )
+    response = client.post(url, {**data, "members": f"#{nameless.pk + 999} Ai Đó"})
+    assert response.context["form"].errors["members"] == [
+        f"Không phải hội viên của Hội Chữ thập đỏ tỉnh Thái Nguyên: #{nameless.pk + 999} Ai Đó."
+    ]
