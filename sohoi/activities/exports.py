@@ -12,7 +12,7 @@ def activity_list(activities) -> bytes:
         _("What was done"),
         _("Branch"),
         _("Commune"),
-        _("Participants"),
+        _("Number of participants"),
         _("Persons helped"),
         _("Households helped"),
         _("Money raised (đồng)"),

@@ -15,7 +15,7 @@ class ActivityForm(forms.Form):
     ends_on = forms.DateField(label=_("Until"), widget=DATE_WIDGET, required=False)
     branch = forms.ModelChoiceField(label=_("Branch"), queryset=None, required=False, empty_label=_("The association"))
     commune = CommuneField(label=_("Commune"), required=False)
-    participants = forms.IntegerField(label=_("Participants"), min_value=0, initial=0)
+    participants = forms.IntegerField(label=_("Number of participants"), min_value=0, initial=0)
     beneficiaries = forms.IntegerField(label=_("Persons helped"), min_value=0, initial=0)
     households = forms.IntegerField(label=_("Households helped"), min_value=0, initial=0)
     money_raised = forms.IntegerField(label=_("Money raised (đồng)"), min_value=0, initial=0, error_messages=MONEY)
